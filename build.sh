@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# policylens build script. Commands:
+#   ./build.sh           build the wasm core, the extension (extension/) and the playground (www/)
+#   ./build.sh test      build, then run every test: native Rust, wasm boundary, e2e in Chromium
+#   ./build.sh serve     serve the playground on http://localhost:8000
+#   ./build.sh bench     run the benchmarks and print their numbers
+#   ./build.sh package   write dist/policylens-chrome.zip and dist/policylens-firefox.zip
+# Installs what it needs on a fresh Debian machine (rustup target, wasm-bindgen CLI, npm
+# packages, Chromium for tests).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "Installing the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    step "Installing wasm-bindgen-cli $want (matches Cargo.lock; takes a few minutes once)"
+    # No --locked: the registry mirror lacks one locked transitive version (TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node_packages() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    step "Installing Node.js"
+    as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm
+  fi
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "Installing npm packages (binaryen, playwright-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then
+    step "Installing Chromium (Debian package)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq chromium
+  fi
+}
+
+build() {
+  ensure_rust
+  ensure_node_packages
+  step "Building the wasm core"
+  cargo build --release --lib --target wasm32-unknown-unknown
+  rm -rf extension/pkg
+  wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
+    target/wasm32-unknown-unknown/release/policylens.wasm
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
+  step "Copying the shared renderer into the playground"
+  rm -rf www/pkg && cp -r extension/pkg www/pkg
+  cp extension/badge.js extension/badge.css www/
+  step "Building the command-line tool"
+  cargo build --release --bin policylens
+  local raw gz
+  raw=$(stat -c %s extension/pkg/policylens_bg.wasm)
+  gz=$(gzip -9 -c extension/pkg/policylens_bg.wasm | wc -c)
+  cat <<TXT
+
+Built. wasm core: $((raw / 1024)) KB raw, $((gz / 1024)) KB gzip.
+
+Load the extension:
+  Chrome/Chromium: open chrome://extensions, turn on "Developer mode",
+                   click "Load unpacked" and choose $ROOT/extension
+  Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...",
+                   choose $ROOT/extension/manifest.json
+Open the playground:  ./build.sh serve   (then http://localhost:8000)
+Command line:         target/release/policylens analyze --json FILE
+TXT
+}
+
+run_tests() {
+  build
+  ensure_chromium
+  step "Native tests"
+  cargo test --all-targets
+  step "wasm boundary tests (wasm-bindgen-test under Node)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test wasm
+  step "End-to-end tests (headless Chromium, real extension)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  serve)
+    [ -d www/pkg ] || build
+    echo "Playground: http://localhost:${PORT:-8000}/"
+    exec python3 -m http.server "${PORT:-8000}" --bind 127.0.0.1 --directory www
+    ;;
+  *) echo "usage: ./build.sh [build|test|serve]" >&2; exit 2 ;;
+esac

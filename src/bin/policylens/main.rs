@@ -1,0 +1,163 @@
+//! The policylens command line: glue between files and the core library.
+
+mod input;
+mod pages;
+mod segments;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  policylens analyze [--url URL] [--json] FILE|-
+  policylens eval segments --data CSV [--split NAME]
+  policylens eval pages --manifest CSV";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("policylens: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["analyze", rest @ ..] => analyze(rest),
+        ["eval", "segments", rest @ ..] => {
+            let options = Options::parse(rest, &["--data", "--split"], &[])?;
+            let data = options.required("--data")?;
+            print_json(&segments::eval(data, options.value("--split"))?)
+        }
+        ["eval", "pages", rest @ ..] => {
+            let options = Options::parse(rest, &["--manifest"], &[])?;
+            print_json(&pages::eval(options.required("--manifest")?)?)
+        }
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command\n{USAGE}")),
+    }
+}
+
+fn analyze(args: &[&str]) -> Result<(), String> {
+    let options = Options::parse(args, &["--url"], &["--json"])?;
+    let [file] = options.positional.as_slice() else {
+        return Err(format!("analyze needs exactly one FILE or -\n{USAGE}"));
+    };
+    let page = input::read_page(file, options.value("--url"))?;
+    let report = policylens::analyze(&page);
+    if options.flag("--json") {
+        print_json(&report)
+    } else {
+        print_text(&report)
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    write_stdout(&json)
+}
+
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    match writeln!(out, "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+fn print_text(report: &policylens::Report) -> Result<(), String> {
+    let d = &report.detection;
+    let mut out = format!(
+        "Kind: {} (score {:.2}; {})\n",
+        d.kind.as_str(),
+        d.score,
+        d.signals.join(", ")
+    );
+    if !d.is_policy {
+        out.push_str("Not a privacy or cookie policy.\n");
+        return write_stdout(out.trim_end());
+    }
+    if let Some(grade) = report.grade {
+        out.push_str(&format!("Grade: {grade} ({})\n", report.headline));
+    }
+    for reason in &report.grade_reasons {
+        out.push_str(&format!(
+            "  {:+} {} (clauses {:?})\n",
+            reason.points, reason.rule, reason.clauses
+        ));
+    }
+    out.push_str("\nSummary:\n");
+    for line in &report.summary {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    out.push_str("\nCategories:\n");
+    for category in report.categories.iter().filter(|c| !c.clauses.is_empty()) {
+        out.push_str(&format!(
+            "  {}: {} {}\n",
+            category.label,
+            category.summary,
+            format_args!("{:?}", category.clauses)
+        ));
+    }
+    if report.truncated {
+        out.push_str(
+            "\nThe page was longer than policylens reads; only its beginning was analysed.\n",
+        );
+    }
+    write_stdout(out.trim_end())
+}
+
+/// Parsed `--name value` options, `--flag`s and positional arguments.
+struct Options<'a> {
+    values: Vec<(&'a str, &'a str)>,
+    flags: Vec<&'a str>,
+    positional: Vec<&'a str>,
+}
+
+impl<'a> Options<'a> {
+    fn parse(args: &[&'a str], valued: &[&str], flags: &[&str]) -> Result<Options<'a>, String> {
+        let mut options = Options {
+            values: Vec::new(),
+            flags: Vec::new(),
+            positional: Vec::new(),
+        };
+        let mut iter = args.iter();
+        while let Some(&arg) = iter.next() {
+            if valued.contains(&arg) {
+                let value = iter.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                options.values.push((arg, value));
+            } else if flags.contains(&arg) {
+                options.flags.push(arg);
+            } else if arg.starts_with("--") {
+                return Err(format!("unknown option {arg}\n{USAGE}"));
+            } else {
+                options.positional.push(arg);
+            }
+        }
+        Ok(options)
+    }
+
+    fn value(&self, name: &str) -> Option<&'a str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+
+    fn required(&self, name: &str) -> Result<&'a str, String> {
+        self.value(name)
+            .ok_or_else(|| format!("{name} is required\n{USAGE}"))
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.contains(&name)
+    }
+}

@@ -1,0 +1,184 @@
+//! The lexicon: phrases with per-category weights, read from the plain files in `lexicon/`.
+//!
+//! Line format (tab-separated; `#` starts a comment line):
+//! `phrase<TAB>weight<TAB>source` where source is `learned` or `curated`.
+//! `bias.tsv` holds `category<TAB>bias<TAB>threshold` per category.
+
+use crate::category::Category;
+
+/// One phrase with its weight for one category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub phrase: String,
+    pub category: Category,
+    pub weight: f32,
+    pub curated: bool,
+}
+
+/// The whole lexicon plus per-category bias and decision threshold.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    pub bias: [f32; 10],
+    pub threshold: [f32; 10],
+}
+
+/// The shipped lexicon files, one per category, compiled into the binary.
+const SHIPPED: [(Category, &str); 10] = [
+    (
+        Category::FirstPartyCollection,
+        include_str!("../lexicon/first_party_collection.tsv"),
+    ),
+    (
+        Category::ThirdPartySharing,
+        include_str!("../lexicon/third_party_sharing.tsv"),
+    ),
+    (
+        Category::UserChoice,
+        include_str!("../lexicon/user_choice.tsv"),
+    ),
+    (
+        Category::UserAccess,
+        include_str!("../lexicon/user_access.tsv"),
+    ),
+    (
+        Category::DataRetention,
+        include_str!("../lexicon/data_retention.tsv"),
+    ),
+    (
+        Category::DataSecurity,
+        include_str!("../lexicon/data_security.tsv"),
+    ),
+    (
+        Category::PolicyChange,
+        include_str!("../lexicon/policy_change.tsv"),
+    ),
+    (
+        Category::DoNotTrack,
+        include_str!("../lexicon/do_not_track.tsv"),
+    ),
+    (
+        Category::SpecificAudiences,
+        include_str!("../lexicon/specific_audiences.tsv"),
+    ),
+    (Category::Other, include_str!("../lexicon/other.tsv")),
+];
+const SHIPPED_BIAS: &str = include_str!("../lexicon/bias.tsv");
+
+/// A line of a lexicon file that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParseError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary. Its files are checked by tests, so this cannot fail.
+    pub fn shipped() -> Lexicon {
+        let files: Vec<(Category, &str)> = SHIPPED.to_vec();
+        Lexicon::parse(&files, SHIPPED_BIAS).expect("shipped lexicon is valid (checked by tests)")
+    }
+
+    /// Parses per-category files and the bias file.
+    pub fn parse(files: &[(Category, &str)], bias: &str) -> Result<Lexicon, ParseError> {
+        let mut lexicon = Lexicon::default();
+        for &(category, text) in files {
+            let file = format!("{}.tsv", category.id());
+            for (n, line) in data_lines(text) {
+                let fields: Vec<&str> = line.split('\t').collect();
+                let err = |message: &str| ParseError {
+                    file: file.clone(),
+                    line: n,
+                    message: message.to_string(),
+                };
+                if fields.len() != 3 {
+                    return Err(err("expected phrase<TAB>weight<TAB>source"));
+                }
+                let phrase = crate::text::fold(fields[0]).trim().to_string();
+                if phrase.is_empty() {
+                    return Err(err("empty phrase"));
+                }
+                let weight: f32 = fields[1]
+                    .parse()
+                    .map_err(|_| err("weight is not a number"))?;
+                let curated = match fields[2] {
+                    "curated" => true,
+                    "learned" => false,
+                    _ => return Err(err("source must be `learned` or `curated`")),
+                };
+                lexicon.entries.push(Entry {
+                    phrase,
+                    category,
+                    weight,
+                    curated,
+                });
+            }
+        }
+        for (n, line) in data_lines(bias) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let err = |message: &str| ParseError {
+                file: "bias.tsv".into(),
+                line: n,
+                message: message.to_string(),
+            };
+            if fields.len() != 3 {
+                return Err(err("expected category<TAB>bias<TAB>threshold"));
+            }
+            let category = Category::from_id(fields[0]).ok_or_else(|| err("unknown category"))?;
+            lexicon.bias[category.index()] =
+                fields[1].parse().map_err(|_| err("bias is not a number"))?;
+            lexicon.threshold[category.index()] = fields[2]
+                .parse()
+                .map_err(|_| err("threshold is not a number"))?;
+        }
+        Ok(lexicon)
+    }
+}
+
+/// Non-empty, non-comment lines with their 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_parses() {
+        let files: Vec<(Category, &str)> = SHIPPED.to_vec();
+        let lexicon = Lexicon::parse(&files, SHIPPED_BIAS).unwrap();
+        for category in Category::ALL {
+            assert!(
+                lexicon.entries.iter().any(|e| e.category == category),
+                "{} has no entries",
+                category.id()
+            );
+        }
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err = Lexicon::parse(
+            &[(Category::DoNotTrack, "# c\ndo not track\tx\tlearned\n")],
+            "",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "do_not_track.tsv:2: weight is not a number"
+        );
+    }
+}

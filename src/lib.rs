@@ -1,0 +1,139 @@
+//! policylens reads privacy policies: it recognises a policy page, classifies each clause into
+//! the OPP-115 categories with one Aho-Corasick pass over a reviewable lexicon, extracts facts
+//! (what is collected, sold, shared, kept, and for how long), and grades the policy A-E with
+//! the clauses behind every claim.
+//!
+//! The library is pure: no DOM, no I/O. The browser extension calls it through `wasm.rs`.
+//!
+//! ```
+//! use policylens::{analyze, Block, Page};
+//! let page = Page {
+//!     url: "https://example.com/privacy".into(),
+//!     title: "Privacy Policy".into(),
+//!     lang: "en".into(),
+//!     blocks: vec![
+//!         Block::new("h1", 1, "Privacy Policy"),
+//!         Block::new("p", 0, "We do not sell, rent or lease your personal information to third parties."),
+//!     ],
+//! };
+//! let report = analyze(&page);
+//! assert_eq!(report.schema, 1);
+//! assert_eq!(report.facts.sells_data, policylens::Answer::No);
+//! ```
+
+pub mod category;
+pub mod classify;
+pub mod detect;
+pub mod facts;
+pub mod grade;
+pub mod html;
+pub mod lexicon;
+pub mod page;
+pub mod report;
+pub mod summary;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use category::Category;
+pub use page::{Block, Page};
+pub use report::{Answer, Kind, Report};
+
+use std::sync::OnceLock;
+
+use classify::Classifier;
+use report::Clause;
+
+/// Holds everything built once per process (automata, tables); analyses many pages.
+pub struct Analyzer {
+    classifier: Classifier,
+    facts: facts::FactExtractor,
+    detector: detect::Detector,
+}
+
+impl Analyzer {
+    /// Builds the automata from the shipped lexicon and gazetteers.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            classifier: Classifier::shipped(),
+            facts: facts::FactExtractor::new(),
+            detector: detect::Detector::new(),
+        }
+    }
+
+    pub fn classifier(&self) -> &Classifier {
+        &self.classifier
+    }
+
+    pub fn detector(&self) -> &detect::Detector {
+        &self.detector
+    }
+
+    /// Analyses one page.
+    pub fn analyze(&self, page: &Page) -> Report {
+        let (page, truncated) = page.bounded();
+        let segments = text::segment(&page);
+        let labels: Vec<classify::Labels> = segments
+            .iter()
+            .map(|s| self.classifier.classify(s))
+            .collect();
+        let detection = self.detector.detect(&page, &segments, &labels);
+        let clauses: Vec<Clause> = segments
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .map(|(index, (segment, labels))| Clause {
+                index,
+                block: segment.block,
+                text: segment.text.clone(),
+                categories: labels
+                    .categories
+                    .iter()
+                    .map(|c| c.id().to_string())
+                    .collect(),
+                evidence: labels.evidence.clone(),
+            })
+            .collect();
+        let facts = self.facts.extract(&page, &segments);
+        let categories = summary::categories(&clauses, &facts);
+        let graded = grade::grade(&detection, &facts, &categories);
+        let lines = summary::lines(&detection, &facts, &graded);
+        Report {
+            schema: report::SCHEMA,
+            grade: detection.is_policy.then_some(graded.grade),
+            grade_reasons: if detection.is_policy {
+                graded.reasons
+            } else {
+                Vec::new()
+            },
+            detection,
+            categories,
+            clauses,
+            facts,
+            headline: lines.headline,
+            summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
+            summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
+            truncated,
+        }
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// The process-wide analyser, built on first use.
+pub fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new)
+}
+
+/// Analyses one page with the process-wide analyser.
+pub fn analyze(page: &Page) -> Report {
+    analyzer().analyze(page)
+}

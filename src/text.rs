@@ -1,0 +1,197 @@
+//! Normalising block text and cutting it into clauses that map back to blocks.
+
+use crate::page::Page;
+
+/// Blocks longer than this are split at sentence ends into several clauses.
+const MAX_CLAUSE_CHARS: usize = 900;
+/// Blocks shorter than this (after trimming) carry no clause.
+const MIN_CLAUSE_CHARS: usize = 2;
+
+/// A unit of analysis: one paragraph, list item or table cell (or part of a long one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// Index of the block in `Page::blocks`.
+    pub block: usize,
+    /// Normalised text (whitespace collapsed, typographic quotes made plain).
+    pub text: String,
+    /// Text of the nearest heading above, if any.
+    pub heading: Option<String>,
+    /// For list items: the paragraph that introduced the list ("We collect:").
+    pub lead_in: Option<String>,
+}
+
+/// Collapses whitespace, removes zero-width and control characters, plains quotes.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' => '-',
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}' => continue,
+            c if c.is_control() && !c.is_whitespace() => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cuts the page into segments: headings give context, list items keep their lead-in.
+pub fn segment(page: &Page) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut lead_in: Option<String> = None;
+    for (index, block) in page.blocks.iter().enumerate() {
+        let text = normalize(&block.text);
+        if text.chars().count() < MIN_CLAUSE_CHARS {
+            continue;
+        }
+        if block.is_heading() {
+            heading = Some(text);
+            lead_in = None;
+            continue;
+        }
+        let list_lead = if block.is_list_item() {
+            lead_in.clone()
+        } else {
+            None
+        };
+        if !block.is_list_item() {
+            lead_in = text.ends_with(':').then(|| text.clone());
+        }
+        for part in split_long(&text) {
+            segments.push(Segment {
+                block: index,
+                text: part.to_string(),
+                heading: heading.clone(),
+                lead_in: list_lead.clone(),
+            });
+        }
+    }
+    segments
+}
+
+/// Splits text longer than `MAX_CLAUSE_CHARS` at sentence ends.
+fn split_long(text: &str) -> Vec<&str> {
+    if text.len() <= MAX_CLAUSE_CHARS {
+        return vec![text];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_end = matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes
+                .get(i + 2)
+                .is_some_and(|b| b.is_ascii_uppercase() || *b == b'(' || *b == b'"');
+        if at_end && (i + 1).saturating_sub(start) >= MAX_CLAUSE_CHARS / 3 {
+            parts.push(&text[start..=i]);
+            start = i + 2;
+        } else if i.saturating_sub(start) >= MAX_CLAUSE_CHARS * 2 && bytes[i] == b' ' {
+            // No sentence end in sight: cut at a space.
+            parts.push(&text[start..i]);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        parts.push(&text[start..]);
+    }
+    parts
+}
+
+/// Lower-cases and keeps only word characters, one space between words, for matching.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c == '\'' {
+            continue;
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Block;
+
+    #[test]
+    fn normalize_collapses_space_and_plains_quotes() {
+        assert_eq!(
+            normalize("  We\u{00A0}don\u{2019}t\n\n sell\u{200B} it. "),
+            "We don't sell it."
+        );
+    }
+
+    #[test]
+    fn fold_keeps_words_only() {
+        assert_eq!(
+            fold("We DON'T sell, rent (or lease)!"),
+            " we dont sell rent or lease "
+        );
+    }
+
+    #[test]
+    fn list_items_keep_their_lead_in_and_heading() {
+        let page = Page {
+            blocks: vec![
+                Block::new("h2", 2, "Information we collect"),
+                Block::new("p", 0, "We collect the following:"),
+                Block::new("li", 1, "your e-mail address"),
+                Block::new("h2", 2, "Retention"),
+                Block::new("li", 1, "logs for 30 days"),
+            ],
+            ..Page::default()
+        };
+        let segments = segment(&page);
+        assert_eq!(segments.len(), 3);
+        assert_eq!(segments[1].block, 2);
+        assert_eq!(
+            segments[1].lead_in.as_deref(),
+            Some("We collect the following:")
+        );
+        assert_eq!(
+            segments[1].heading.as_deref(),
+            Some("Information we collect")
+        );
+        assert_eq!(segments[2].lead_in, None);
+        assert_eq!(segments[2].heading.as_deref(), Some("Retention"));
+    }
+
+    #[test]
+    fn long_blocks_split_at_sentence_ends() {
+        let sentence =
+            "We keep your account data while your account is open and delete it afterwards. ";
+        let text = sentence.repeat(30);
+        let parts = split_long(text.trim_end());
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|p| p.len() <= MAX_CLAUSE_CHARS * 2 + 10));
+        assert!(parts.iter().all(|p| p.ends_with('.')));
+        assert_eq!(parts.join(" "), text.trim_end());
+    }
+}

@@ -1,0 +1,43 @@
+//! The one wasm boundary: JS shapes in and out, every error turned into a JS `Error`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::page::Page;
+
+/// Builds the automata now, so the first page does not pay for it.
+#[wasm_bindgen(js_name = init)]
+pub fn init() {
+    crate::analyzer();
+}
+
+/// Analyses a `Page` object (`{url, title, lang, blocks: [{text, tag, level}]}`) into a Report.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
+    let page: Page = serde_wasm_bindgen::from_value(page).map_err(into_error)?;
+    to_js(&crate::analyze(&page))
+}
+
+/// Renders the details panel for a Report into `root`. `on_show_clause(index)` is called
+/// when the person asks to see a clause in the page; `on_close()` when they close the panel.
+#[wasm_bindgen(js_name = renderDetails)]
+pub fn render_details(
+    root: &web_sys::Element,
+    report: JsValue,
+    on_show_clause: Option<js_sys::Function>,
+    on_close: Option<js_sys::Function>,
+) -> Result<(), JsError> {
+    let report: crate::ui::ReportView =
+        serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    crate::ui::render(root, &report, on_show_clause, on_close)
+        .map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(into_error)
+}
+
+fn into_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
