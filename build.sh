@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -62,7 +63,7 @@ build() {
   cargo build --release --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg
   wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
-    target/wasm32-unknown-unknown/release/policylens.wasm
+    "$TARGET_DIR/wasm32-unknown-unknown/release/policylens.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
@@ -84,7 +85,7 @@ Load the extension:
   Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...",
                    choose $ROOT/extension/manifest.json
 Open the playground:  ./build.sh serve   (then http://localhost:8000)
-Command line:         target/release/policylens analyze --json FILE
+Command line:         $TARGET_DIR/release/policylens analyze --json FILE
 TXT
 }
 

@@ -6,9 +6,6 @@ use web_sys::{Document, Element};
 
 use crate::report::Report;
 
-/// What the renderer reads: the Report exactly as the core produced it.
-pub type ReportView = Report;
-
 pub fn render(
     root: &Element,
     report: &Report,

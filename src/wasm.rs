@@ -26,7 +26,7 @@ pub fn render_details(
     on_show_clause: Option<js_sys::Function>,
     on_close: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
-    let report: crate::ui::ReportView =
+    let report: crate::report::Report =
         serde_wasm_bindgen::from_value(report).map_err(into_error)?;
     crate::ui::render(root, &report, on_show_clause, on_close)
         .map_err(|e| JsError::new(&format!("{e:?}")))
