@@ -40,18 +40,27 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn json(output: &Output) -> serde_json::Value {
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
 #[test]
 fn analyze_json_prints_report_schema_1() {
     let path = temp_file("policy.html", POLICY_HTML.as_bytes());
-    let report = json(&policylens(&["analyze", "--json", path.to_str().unwrap()], None));
+    let report = json(&policylens(
+        &["analyze", "--json", path.to_str().unwrap()],
+        None,
+    ));
     assert_eq!(report["schema"], 1);
     assert_eq!(report["detection"]["is_policy"], true);
     assert_eq!(report["detection"]["kind"], "privacy_policy");
-    assert!(report["grade"].as_str().is_some_and(|g| ["A", "B", "C", "D", "E"].contains(&g)));
+    assert!(report["grade"]
+        .as_str()
+        .is_some_and(|g| ["A", "B", "C", "D", "E"].contains(&g)));
     assert_eq!(report["facts"]["sells_data"], "no");
     for key in ["grade_reasons", "categories", "clauses", "summary"] {
         assert!(report[key].is_array(), "{key} is an array");
@@ -64,10 +73,31 @@ fn analyze_json_prints_report_schema_1() {
 
 #[test]
 fn gzipped_files_and_stdin_read_the_same_as_plain_files() {
-    let plain = policylens(&["analyze", "--json", temp_file("p.html", POLICY_HTML.as_bytes()).to_str().unwrap()], None);
-    let gz = policylens(&["analyze", "--json", temp_file("p.html.gz", &gzip(POLICY_HTML.as_bytes())).to_str().unwrap()], None);
+    let plain = policylens(
+        &[
+            "analyze",
+            "--json",
+            temp_file("p.html", POLICY_HTML.as_bytes())
+                .to_str()
+                .unwrap(),
+        ],
+        None,
+    );
+    let gz = policylens(
+        &[
+            "analyze",
+            "--json",
+            temp_file("p.html.gz", &gzip(POLICY_HTML.as_bytes()))
+                .to_str()
+                .unwrap(),
+        ],
+        None,
+    );
     let stdin = policylens(&["analyze", "--json", "-"], Some(POLICY_HTML.as_bytes()));
-    let gz_stdin = policylens(&["analyze", "--json", "-"], Some(&gzip(POLICY_HTML.as_bytes())));
+    let gz_stdin = policylens(
+        &["analyze", "--json", "-"],
+        Some(&gzip(POLICY_HTML.as_bytes())),
+    );
     let expected = json(&plain);
     assert_eq!(json(&gz), expected);
     assert_eq!(json(&stdin), expected);
@@ -78,14 +108,35 @@ fn gzipped_files_and_stdin_read_the_same_as_plain_files() {
 fn url_option_is_used_for_detection() {
     let text = "Thanks for reading.\n\nWe collect your email address to send the newsletter.";
     let path = temp_file("short.txt", text.as_bytes());
-    let with_url = json(&policylens(&["analyze", "--json", "--url", "https://example.test/privacy", path.to_str().unwrap()], None));
-    assert!(with_url["detection"]["signals"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().starts_with("url")));
+    let with_url = json(&policylens(
+        &[
+            "analyze",
+            "--json",
+            "--url",
+            "https://example.test/privacy",
+            path.to_str().unwrap(),
+        ],
+        None,
+    ));
+    assert!(with_url["detection"]["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s.as_str().unwrap().starts_with("url")));
 }
 
 #[test]
 fn readable_summary_names_kind_and_grade() {
     let path = temp_file("policy.md", b"# Privacy Policy\n\nWe collect your email address and your name when you sign up.\n\nWe do not sell your personal information to anyone.\n\nWe share data with service providers that host our website.\n\nYou may opt out of marketing emails at any time.\n");
-    let output = policylens(&["analyze", "--url", "https://example.test/privacy", path.to_str().unwrap()], None);
+    let output = policylens(
+        &[
+            "analyze",
+            "--url",
+            "https://example.test/privacy",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("Kind: privacy_policy"), "{text}");
@@ -95,7 +146,10 @@ fn readable_summary_names_kind_and_grade() {
 #[test]
 fn non_policy_is_a_normal_result() {
     let path = temp_file("article.html", b"<html><head><title>Local team wins the cup</title></head><body><h1>Local team wins the cup</h1><p>By Jane Reporter, 3 May 2024</p><p>The home side scored twice in the second half to win the final in front of a record crowd.</p></body></html>");
-    let report = json(&policylens(&["analyze", "--json", path.to_str().unwrap()], None));
+    let report = json(&policylens(
+        &["analyze", "--json", path.to_str().unwrap()],
+        None,
+    ));
     assert_eq!(report["detection"]["is_policy"], false);
     assert_eq!(report["grade"], serde_json::Value::Null);
 }
@@ -104,7 +158,12 @@ fn non_policy_is_a_normal_result() {
 #[test]
 fn bad_input_gets_one_clear_line_and_a_failure_exit() {
     let dir = std::env::temp_dir();
-    let binary = temp_file("image.bin", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 7, 8]);
+    let binary = temp_file(
+        "image.bin",
+        &[
+            0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 7, 8,
+        ],
+    );
     let empty = temp_file("empty.txt", b"  \n");
     let bad_gz = temp_file("bad.html.gz", b"this is not gzip");
     let cases: Vec<(Vec<&str>, &str)> = vec![
@@ -118,8 +177,14 @@ fn bad_input_gets_one_clear_line_and_a_failure_exit() {
         (vec!["analyze", "--bogus", "x"], "unknown option --bogus"),
         (vec!["frobnicate"], "unknown command"),
         (vec!["eval", "segments"], "--data is required"),
-        (vec!["eval", "segments", "--data", "/no/such.csv"], "no such file"),
-        (vec!["eval", "pages", "--manifest", "/no/such.csv"], "no such file"),
+        (
+            vec!["eval", "segments", "--data", "/no/such.csv"],
+            "no such file",
+        ),
+        (
+            vec!["eval", "pages", "--manifest", "/no/such.csv"],
+            "no such file",
+        ),
     ];
     for (args, expected) in cases {
         let output = policylens(&args, None);
@@ -127,7 +192,10 @@ fn bad_input_gets_one_clear_line_and_a_failure_exit() {
         assert!(!output.status.success(), "{args:?} should fail");
         assert!(output.stdout.is_empty(), "{args:?} printed to stdout");
         assert!(stderr.starts_with("policylens: "), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: expected {expected:?} in {stderr:?}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {stderr:?}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
     }
     let empty_stdin = policylens(&["analyze", "-"], Some(b""));
@@ -140,7 +208,20 @@ fn invalid_utf8_and_nul_bytes_are_read_not_refused() {
     let mut bytes = b"<html><body><h1>Privacy Policy</h1><p>We collect your email address \xff\xfe and device identifiers.</p><p>Text\x00with a NUL byte.</p></body></html>".to_vec();
     bytes.extend_from_slice(&[b'\n'; 10]);
     let path = temp_file("odd.html", &bytes);
-    let report = json(&policylens(&["analyze", "--json", path.to_str().unwrap()], None));
-    let texts: Vec<&str> = report["clauses"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.contains("email address \u{FFFD}\u{FFFD} and device")), "{texts:?}");
+    let report = json(&policylens(
+        &["analyze", "--json", path.to_str().unwrap()],
+        None,
+    ));
+    let texts: Vec<&str> = report["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("email address \u{FFFD}\u{FFFD} and device")),
+        "{texts:?}"
+    );
 }
