@@ -60,16 +60,16 @@ build() {
   ensure_rust
   ensure_node_packages
   step "Building the wasm core"
-  cargo build --release --lib --target wasm32-unknown-unknown
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg
   wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
-    "$TARGET_DIR/wasm32-unknown-unknown/release/policylens.wasm"
+    "$TARGET_DIR/wasm32-unknown-unknown/wasm/policylens.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
   step "Copying the shared renderer into the playground"
   rm -rf www/pkg && cp -r extension/pkg www/pkg
-  cp extension/badge.js extension/badge.css www/
+  cp extension/badge.js extension/panel.css www/
   step "Building the command-line tool"
   cargo build --release --bin policylens
   local raw gz

@@ -3,6 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::page::Page;
+use crate::report::Report;
 
 /// Builds the automata now, so the first page does not pay for it.
 #[wasm_bindgen(js_name = init)]
@@ -17,6 +18,12 @@ pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::analyze(&page))
 }
 
+/// Reads pasted HTML or plain text into a `Page` the way the CLI reads a file.
+#[wasm_bindgen(js_name = readDocument)]
+pub fn read_document(text: &str, url: &str) -> Result<JsValue, JsError> {
+    to_js(&Page::from_document(text, "", url))
+}
+
 /// Renders the details panel for a Report into `root`. `on_show_clause(index)` is called
 /// when the person asks to see a clause in the page; `on_close()` when they close the panel.
 #[wasm_bindgen(js_name = renderDetails)]
@@ -26,10 +33,12 @@ pub fn render_details(
     on_show_clause: Option<js_sys::Function>,
     on_close: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
-    let report: crate::report::Report =
-        serde_wasm_bindgen::from_value(report).map_err(into_error)?;
-    crate::ui::render(root, &report, on_show_clause, on_close)
-        .map_err(|e| JsError::new(&format!("{e:?}")))
+    let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    let actions = crate::ui::Actions {
+        show_clause: on_show_clause,
+        close: on_close,
+    };
+    crate::ui::render(root, &report, &actions).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {

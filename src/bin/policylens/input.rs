@@ -3,7 +3,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use policylens::html::{page_from_html, page_from_markdown, page_from_text};
 use policylens::Page;
 
 /// Largest input read (after decompression); larger documents are refused.
@@ -19,33 +18,7 @@ pub fn read_page(file: &str, url: Option<&str>) -> Result<Page, String> {
     let name = file.trim_end_matches(".gz").to_ascii_lowercase();
     let text = decode(&bytes, file)?;
     let url = url.unwrap_or("");
-    Ok(page_from_document(&text, &name, url))
-}
-
-/// Builds a page from text, choosing the reader by file extension, or by sniffing for stdin.
-pub fn page_from_document(text: &str, name: &str, url: &str) -> Page {
-    let looks_html = || {
-        let head = text
-            .trim_start()
-            .get(..512)
-            .unwrap_or(text.trim_start())
-            .to_ascii_lowercase();
-        head.starts_with('<')
-            && (head.contains("<html")
-                || head.contains("<!doctype")
-                || head.contains("<body")
-                || head.contains("<p"))
-    };
-    if name.ends_with(".html")
-        || name.ends_with(".htm")
-        || (!name.ends_with(".txt") && !name.ends_with(".md") && looks_html())
-    {
-        page_from_html(text, url)
-    } else if name.ends_with(".md") {
-        page_from_markdown(text, url)
-    } else {
-        page_from_text(text, url)
-    }
+    Ok(Page::from_document(&text, &name, url))
 }
 
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {

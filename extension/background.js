@@ -1,0 +1,127 @@
+// policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
+// toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
+import initWasm, { init as initCore, analyze } from './pkg/policylens.js';
+import { fingerprint, compare } from './changes.js';
+
+// The worker can be evicted and restarted at any time: every handler awaits this first.
+const ready = initWasm().then(() => initCore());
+
+const LIMITS = { blocks: 20000, blockText: 200000, totalText: 2 * 1024 * 1024, field: 4096 };
+const GRADE_COLOURS = { A: '#1a7f37', B: '#2f7d14', C: '#9a6700', D: '#c2410c', E: '#b42318' };
+// Stored per-site summaries for change alerts: most kept, oldest dropped first.
+const MAX_SITES = 300;
+
+const fromContentScript = (sender) =>
+  sender.tab && Number.isInteger(sender.tab.id) && sender.frameId === 0 && /^https?:/.test(sender.url || '');
+const fromExtensionPage = (sender) => /^(chrome|moz)-extension:/.test(sender.url || '');
+
+const handlers = {
+  // content script -> worker: a page's blocks; answers what the badge needs.
+  async analyze(msg, sender) {
+    if (!fromContentScript(sender)) throw new Error('analyze: not from a top-level page');
+    const page = validPage(msg.page, sender.url);
+    await ready;
+    const started = performance.now();
+    const report = analyze(page);
+    const millis = performance.now() - started;
+    const changes = report.detection.is_policy ? await recordVisit(sender.url, report) : [];
+    await chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
+      .catch(() => {}); // quota: the popup then says "open the page again"
+    setToolbar(sender.tab.id, report);
+    return {
+      isPolicy: report.detection.is_policy,
+      kind: report.detection.kind,
+      grade: report.grade,
+      headline: report.headline,
+      changed: changes.length > 0,
+      millis,
+    };
+  },
+  // panel (in the tab) or popup (names the tab) -> worker: the stored report.
+  async 'get-report'(msg, sender) {
+    const tabId = tabOf(msg, sender);
+    const stored = (await chrome.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
+    return stored ? { url: stored.url, report: stored.report, changes: stored.changes } : { report: null };
+  },
+  // panel or popup -> worker -> content script: scroll to a clause's block and highlight it.
+  async 'show-clause'(msg, sender) {
+    const tabId = tabOf(msg, sender);
+    if (!Number.isInteger(msg.block) || msg.block < 0) throw new Error('show-clause: bad block');
+    return chrome.tabs.sendMessage(tabId, { type: 'highlight', block: msg.block }, { frameId: 0 });
+  },
+  async 'close-panel'(msg, sender) {
+    return chrome.tabs.sendMessage(tabOf(msg, sender), { type: 'close-panel' }, { frameId: 0 });
+  },
+  async 'forget-sites'(msg, sender) {
+    if (!fromExtensionPage(sender)) throw new Error('forget-sites: not from an extension page');
+    await chrome.storage.local.remove('sites');
+    return { forgotten: true };
+  },
+};
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || !msg || !Object.hasOwn(handlers, msg.type)) return false;
+  handlers[msg.type](msg, sender).then(sendResponse, (error) => sendResponse({ error: String(error.message || error) }));
+  return true;
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(tabKey(tabId)));
+
+function tabKey(tabId) {
+  return `tab:${tabId}`;
+}
+
+// Extension pages only: the panel's tab is its sender's; the popup names the active tab.
+function tabOf(msg, sender) {
+  if (!fromExtensionPage(sender)) throw new Error(`${msg.type}: not from an extension page`);
+  const tabId = sender.tab ? sender.tab.id : msg.tabId;
+  if (!Number.isInteger(tabId)) throw new Error(`${msg.type}: no tab`);
+  return tabId;
+}
+
+// A fresh, plain copy of the page within the size limits; anything else is refused.
+function validPage(page, url) {
+  if (!page || typeof page !== 'object' || !Array.isArray(page.blocks)) throw new Error('analyze: no page');
+  const text = (value, max) => (typeof value === 'string' ? value.slice(0, max) : '');
+  const blocks = [];
+  let total = 0;
+  for (const block of page.blocks.slice(0, LIMITS.blocks)) {
+    if (!block || typeof block.text !== 'string') continue;
+    const blockText = block.text.slice(0, Math.min(LIMITS.blockText, LIMITS.totalText - total));
+    total += blockText.length;
+    const level = Number.isInteger(block.level) ? Math.min(Math.max(block.level, 0), 255) : 0;
+    blocks.push({ text: blockText, tag: text(block.tag, 16), level });
+    if (total >= LIMITS.totalText) break;
+  }
+  return { url, title: text(page.title, LIMITS.field), lang: text(page.lang, 64), blocks };
+}
+
+function setToolbar(tabId, report) {
+  const grade = report.detection.is_policy && report.grade ? report.grade : '';
+  chrome.action.setBadgeText({ tabId, text: grade }).catch(() => {});
+  if (grade) {
+    chrome.action.setBadgeBackgroundColor({ tabId, color: GRADE_COLOURS[grade] }).catch(() => {});
+    chrome.action.setTitle({ tabId, title: `policylens: grade ${grade}, ${report.headline}` }).catch(() => {});
+  }
+}
+
+// Remembers this policy's summary; returns what changed since the last visit (none on the first).
+async function recordVisit(url, report) {
+  const key = siteKey(url);
+  const { sites = {} } = await chrome.storage.local.get('sites');
+  const now = fingerprint(report);
+  const changes = sites[key] ? compare(sites[key], now) : [];
+  sites[key] = { ...now, seen: Date.now() };
+  const keys = Object.keys(sites);
+  if (keys.length > MAX_SITES) {
+    keys.sort((a, b) => sites[a].seen - sites[b].seen);
+    for (const old of keys.slice(0, keys.length - MAX_SITES)) delete sites[old];
+  }
+  await chrome.storage.local.set({ sites });
+  return changes;
+}
+
+function siteKey(url) {
+  const { host, pathname } = new URL(url);
+  return host + pathname.replace(/\/+$/, '');
+}

@@ -1,0 +1,220 @@
+// policylens content script: a cheap pre-check, then block text to the service worker, then the
+// badge. Reads the page, never changes it (apart from the badge, the panel and a highlight).
+'use strict';
+
+(() => {
+  if (globalThis.policylensContentLoaded) return;
+  globalThis.policylensContentLoaded = true;
+
+  // Elements whose text is never policy text.
+  const SKIPPED = 'script, style, noscript, template, svg, math, iframe, object, canvas, select,' +
+    ' button, nav, footer, form, head, policylens-badge';
+  // Elements that start a block of their own; the innermost one names the block.
+  const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, pre, blockquote, caption,' +
+    ' figcaption, summary, address, div, section, article, main, aside, header, table, ul, ol,' +
+    ' dl, details, figure, body';
+  const MAX_BLOCKS = 20000;
+  const MAX_TEXT = 2 * 1024 * 1024;
+  // Late-loading pages: how long and how often to look again after document_idle.
+  const WATCH_MS = 10000;
+  const WATCH_CHECKS = 8;
+  // Defaults of the options page's settings.
+  const SETTINGS = { autoBadge: true, quietSites: [], corner: 'bottom-right' };
+
+  let blockElements = [];
+  let badge = null;
+  let panel = null;
+  let highlighted = null;
+  let analysedUrl = null;
+
+  function extractBlocks() {
+    const blocks = [];
+    const elements = [];
+    let current = null;
+    let text = '';
+    let total = 0;
+    const flush = () => {
+      const trimmed = text.replace(/\s+/g, ' ').trim();
+      if (current && trimmed.length > 1 && blocks.length < MAX_BLOCKS && total < MAX_TEXT) {
+        const tag = current.localName;
+        let level = 0;
+        if (/^h[1-6]$/.test(tag)) level = Number(tag[1]);
+        else if (tag === 'li') {
+          for (let up = current.parentElement; up; up = up.parentElement) {
+            if (up.localName === 'ul' || up.localName === 'ol') level++;
+          }
+        }
+        blocks.push({ text: trimmed, tag, level: Math.min(level, 255) });
+        elements.push(current);
+        total += trimmed.length;
+      }
+      text = '';
+    };
+    const walker = document.createTreeWalker(document.body || document.documentElement,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode(node) {
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            return node.matches(SKIPPED) || node.hidden ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+          }
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const block = node.parentElement.closest(BLOCKS);
+      if (block !== current) {
+        flush();
+        current = block;
+      }
+      text += node.data;
+    }
+    flush();
+    return { blocks, elements };
+  }
+
+  function message(type, payload) {
+    return chrome.runtime.sendMessage({ type, ...payload });
+  }
+
+  async function analyse(trigger) {
+    analysedUrl = location.href;
+    const settings = await chrome.storage.local.get(SETTINGS).catch(() => SETTINGS);
+    if (!settings.autoBadge || settings.quietSites.includes(location.hostname)) return;
+    const { blocks, elements } = extractBlocks();
+    blockElements = elements;
+    const page = {
+      url: location.href,
+      title: document.title || '',
+      lang: document.documentElement.lang || '',
+      blocks,
+    };
+    const result = await message('analyze', { page, trigger }).catch(() => null);
+    if (!result || result.error || !result.isPolicy) return;
+    showBadge(result, settings);
+  }
+
+  function showBadge(result, settings) {
+    removeBadge();
+    badge = policylensBadge.create(
+      { grade: result.grade, headline: result.headline, changed: result.changed, corner: settings.corner },
+      { onOpen: openPanel, onDismiss: () => { removeBadge(); closePanel(); }, labels: badgeLabels() });
+    document.documentElement.appendChild(badge);
+  }
+
+  function badgeLabels() {
+    const text = (name) => chrome.i18n.getMessage(name) || undefined;
+    return {
+      group: text('badgeGroup'),
+      open: (grade, words) => chrome.i18n.getMessage('badgeOpen', [grade, words]),
+      dismiss: text('badgeDismiss'),
+      changed: text('badgeChanged'),
+    };
+  }
+
+  function removeBadge() {
+    if (badge) badge.remove();
+    badge = null;
+  }
+
+  function openPanel() {
+    if (panel) return;
+    panel = document.createElement('iframe');
+    panel.src = chrome.runtime.getURL('panel.html');
+    panel.title = 'policylens details';
+    panel.setAttribute('style', 'all: initial !important; display: block !important;' +
+      ' position: fixed !important; top: 0 !important; right: 0 !important;' +
+      ' width: min(440px, 100vw) !important; height: 100vh !important; border: 0 !important;' +
+      ' z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;' +
+      ' box-shadow: -4px 0 24px rgba(0, 0, 0, .25) !important; background: transparent !important;');
+    panel.addEventListener('load', () => panel && panel.focus());
+    document.documentElement.appendChild(panel);
+    document.addEventListener('keydown', closeOnEscape, true);
+  }
+
+  function closePanel() {
+    if (panel) panel.remove();
+    panel = null;
+    document.removeEventListener('keydown', closeOnEscape, true);
+  }
+
+  function closeOnEscape(event) {
+    if (event.key === 'Escape') closePanel();
+  }
+
+  function highlight(blockIndex) {
+    const element = blockElements[blockIndex];
+    if (!element || !element.isConnected) return false;
+    if (highlighted) {
+      highlighted.style.removeProperty('outline');
+      highlighted.style.removeProperty('background-color');
+      highlighted.removeAttribute('data-policylens-highlight');
+    }
+    highlighted = element;
+    element.setAttribute('data-policylens-highlight', '');
+    element.style.setProperty('outline', '3px solid #0b57d0', 'important');
+    element.style.setProperty('background-color', 'rgba(255, 214, 0, .35)', 'important');
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+    return true;
+  }
+
+  // The site's own privacy policy link (usually in the footer), for the popup to offer.
+  function findPolicyLink() {
+    const links = document.querySelectorAll('a[href]');
+    for (let i = links.length - 1; i >= 0; i--) {
+      const link = links[i];
+      if (!/privacy|datenschutz|confidentialit|privacidad/i.test(link.textContent + ' ' + link.href)) continue;
+      try {
+        const url = new URL(link.href, location.href);
+        if (/^https?:$/.test(url.protocol) && url.href !== location.href) return url.href;
+      } catch { /* not a URL */ }
+    }
+    return null;
+  }
+
+  // Only the extension itself can reach this listener; pages cannot.
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || !msg) return false;
+    if (msg.type === 'highlight' && Number.isInteger(msg.block)) {
+      sendResponse({ shown: highlight(msg.block) });
+    } else if (msg.type === 'find-policy-link') {
+      sendResponse({ url: findPolicyLink() });
+    } else if (msg.type === 'close-panel') {
+      closePanel();
+      sendResponse({ closed: true });
+    }
+    return false;
+  });
+
+  function check(trigger) {
+    if (location.href === analysedUrl) return true;
+    if (!policylensPrecheck(document, location.href).send) return false;
+    analyse(trigger);
+    return true;
+  }
+
+  // Pages that render their text late (single-page apps): look again a few times, briefly.
+  function watch() {
+    let checks = 0;
+    let timer = 0;
+    const observer = new MutationObserver(() => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = 0;
+        checks++;
+        if (check('late') || checks >= WATCH_CHECKS) observer.disconnect();
+      }, 500);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), WATCH_MS);
+  }
+
+  if (!check('idle')) watch();
+  // Same-document navigations in single-page apps start the look-again window anew.
+  if (globalThis.navigation) {
+    navigation.addEventListener('navigatesuccess', () => {
+      removeBadge();
+      closePanel();
+      if (!check('navigation')) watch();
+    });
+  }
+})();

@@ -1,0 +1,39 @@
+// Shared by the in-page panel and the toolbar popup: fetch the tab's report from the worker and
+// render it with the Rust renderer (the same one the playground uses).
+import initWasm, { renderDetails } from './pkg/policylens.js';
+
+const wasmReady = initWasm();
+
+/**
+ * Renders the report of `tabId` (or of the panel's own tab when omitted) into `root`.
+ * `onClose` adds a close button. Returns the stored entry, or null when there is none.
+ */
+export async function showDetails(root, { tabId, onClose } = {}) {
+  const [stored] = await Promise.all([
+    chrome.runtime.sendMessage({ type: 'get-report', tabId }),
+    wasmReady,
+  ]);
+  if (!stored || stored.error || !stored.report) return null;
+  const showClause = (index) => {
+    const clause = stored.report.clauses[index];
+    if (clause) chrome.runtime.sendMessage({ type: 'show-clause', tabId, block: clause.block });
+  };
+  renderDetails(root, stored.report, showClause, onClose);
+  if (stored.changes && stored.changes.length) root.prepend(changeNotice(stored.changes));
+  return stored;
+}
+
+function changeNotice(changes) {
+  const box = document.createElement('section');
+  box.className = 'pl-changes';
+  const title = document.createElement('h2');
+  title.textContent = chrome.i18n.getMessage('changedSinceLastVisit') || 'Changed since your last visit';
+  const list = document.createElement('ul');
+  for (const change of changes) {
+    const item = document.createElement('li');
+    item.textContent = change;
+    list.appendChild(item);
+  }
+  box.append(title, list);
+  return box;
+}
