@@ -95,7 +95,17 @@ const policylensBadge = (() => {
     return host;
   }
 
-  return { create, hostStyle };
+  /**
+   * Appends `element` to the document and lifts it into the top layer, above any z-index the
+   * page uses, where the browser supports popovers.
+   */
+  function place(element) {
+    element.setAttribute('popover', 'manual');
+    document.documentElement.appendChild(element);
+    if (typeof element.showPopover === 'function') element.showPopover();
+  }
+
+  return { create, place };
 })();
 
 if (typeof module !== 'undefined') module.exports = { policylensBadge };

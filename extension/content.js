@@ -97,7 +97,7 @@
     badge = policylensBadge.create(
       { grade: result.grade, headline: result.headline, changed: result.changed, corner: settings.corner },
       { onOpen: openPanel, onDismiss: () => { removeBadge(); closePanel(); }, labels: badgeLabels() });
-    document.documentElement.appendChild(badge);
+    policylensBadge.place(badge);
   }
 
   function badgeLabels() {
@@ -126,7 +126,7 @@
       ' z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;' +
       ' box-shadow: -4px 0 24px rgba(0, 0, 0, .25) !important; background: transparent !important;');
     panel.addEventListener('load', () => panel && panel.focus());
-    document.documentElement.appendChild(panel);
+    policylensBadge.place(panel);
     document.addEventListener('keydown', closeOnEscape, true);
   }
 

@@ -36,7 +36,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use category::Category;
 pub use page::{Block, Page};

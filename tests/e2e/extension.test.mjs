@@ -1,0 +1,150 @@
+// End to end in headless Chromium with the real extension: badge on policies (also under a
+// strict CSP, on hostile and late-rendering pages), silence on ordinary pages, the details
+// panel, "show in page", the toolbar grade, and no network requests by the extension.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, storedReport, toolbarText, screenshotPath } from './harness.mjs';
+
+let server;
+let browser;
+const extensionRequests = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // Every request any page, frame or worker of the browser makes, apart from the test's own pages.
+  browser.context.on('request', (request) => {
+    if (!request.url().startsWith(server.origin)) extensionRequests.push(request.url());
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const badge = (page) => page.locator('policylens-badge');
+const panelFrame = (page) => page.frameLocator('iframe[src^="chrome-extension://"]');
+
+async function openPolicy(path) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const started = Date.now();
+  await page.goto(server.origin + path);
+  await badge(page).waitFor({ state: 'visible', timeout: 15000 });
+  return { page, errors, millis: Date.now() - started };
+}
+
+test('a privacy policy gets the badge, the toolbar grade and a details panel', { timeout: 60000 }, async (t) => {
+  const { page, millis } = await openPolicy('/samples/shop-privacy-us.html');
+  t.diagnostic(`badge visible ${millis} ms after navigation started`);
+  const url = page.url();
+  const stored = await storedReport(browser.worker, url);
+  assert.ok(stored, 'the worker stored a report for the tab');
+  assert.equal(stored.report.detection.kind, 'privacy_policy');
+  assert.match(stored.report.grade, /^[A-E]$/);
+  assert.equal(await toolbarText(browser.worker, stored.tabId), stored.report.grade);
+  // The badge lives in a closed shadow root: the page sees the host element only.
+  assert.equal(await page.evaluate(() => document.querySelector('policylens-badge').shadowRoot), null);
+
+  await badge(page).click();
+  const iframe = page.locator('iframe[src^="chrome-extension://"]');
+  await iframe.waitFor({ state: 'visible' });
+  const frame = panelFrame(page);
+  await assert.doesNotReject(frame.locator('.pl-grade').waitFor());
+  assert.equal(await frame.locator('.pl-grade').textContent(), stored.report.grade);
+  assert.equal(await frame.locator('.pl-headline').textContent(), stored.report.headline);
+  assert.equal(await frame.locator('.pl-summary li').count(), Math.max(stored.report.summary.length, 1));
+  const sections = await frame.locator('.pl-category').count();
+  assert.equal(sections, stored.report.categories.filter((c) => c.clauses.length).length);
+  await page.screenshot({ path: screenshotPath('policy-panel.png') });
+
+  // "Show in page" on a quoted clause scrolls to its block and highlights it.
+  const clauseIndex = stored.report.categories.find((c) => c.clauses.length).clauses[0];
+  const clause = stored.report.clauses[clauseIndex];
+  await frame.locator('details.pl-category').first().locator('summary').click();
+  await frame.locator(`blockquote[data-clause="${clauseIndex}"] .pl-show`).click();
+  const highlighted = page.locator('[data-policylens-highlight]');
+  await highlighted.waitFor();
+  const shownText = (await highlighted.textContent()).replace(/\s+/g, ' ').trim();
+  assert.ok(shownText.includes(clause.text.slice(0, 40)), `${shownText} should hold ${clause.text}`);
+  await page.screenshot({ path: screenshotPath('policy-highlight.png') });
+
+  // Escape inside the panel closes it; the badge stays.
+  await frame.locator('.pl-close').focus();
+  await page.keyboard.press('Escape');
+  await iframe.waitFor({ state: 'detached' });
+  assert.equal(await badge(page).count(), 1);
+  await page.close();
+});
+
+test('a policy served with a strict Content-Security-Policy still gets badge and panel', { timeout: 60000 }, async () => {
+  const { page } = await openPolicy('/strict/samples/app-privacy-gdpr.html');
+  await badge(page).click();
+  const frame = panelFrame(page);
+  await frame.locator('.pl-grade').waitFor();
+  assert.match(await frame.locator('.pl-grade').textContent(), /^[A-E]$/);
+  // The close button works too.
+  await frame.locator('.pl-close').click();
+  await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('a cookie policy is recognised as one', { timeout: 60000 }, async () => {
+  const { page } = await openPolicy('/samples/cookie-policy.html');
+  const stored = await storedReport(browser.worker, page.url());
+  assert.equal(stored.report.detection.kind, 'cookie_policy');
+  await page.close();
+});
+
+test('an ordinary article stays silent: no badge, no toolbar grade, no message to the worker', { timeout: 60000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/samples/news-article.html`);
+  await page.waitForTimeout(1500);
+  assert.equal(await badge(page).count(), 0);
+  assert.equal(await storedReport(browser.worker, page.url()), null);
+  const text = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
+  assert.equal(text, '');
+  await page.close();
+});
+
+test('a hostile page cannot hide the badge, inject markup, or reach the extension', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPolicy('/fixtures/hostile-policy.html');
+  // Its CSS says display: none for the badge; the badge is still visible and on top.
+  assert.ok(await badge(page).isVisible());
+  await page.waitForFunction(() => window.seenShadow !== undefined);
+  assert.equal(await page.evaluate(() => window.seenShadow), 'null');
+  await badge(page).click();
+  const frame = panelFrame(page);
+  await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'visible' });
+  await frame.locator('.pl-category').first().waitFor();
+  // The clause quoting markup shows it as text; nothing ran.
+  await frame.locator('details.pl-category').first().locator('summary').click();
+  const quoted = frame.locator('blockquote', { hasText: 'onerror' });
+  assert.ok((await quoted.count()) >= 1, 'the clause with markup is quoted as text');
+  assert.equal(await frame.locator('img').count(), 0);
+  assert.notEqual(await page.title(), 'pwned');
+  // The page's postMessage attempts changed nothing: the panel is still open.
+  assert.equal(await page.locator('iframe[src^="chrome-extension://"]').count(), 1);
+  await page.screenshot({ path: screenshotPath('hostile-page.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a policy rendered after load by a single-page app gets the badge', { timeout: 60000 }, async () => {
+  const { page, millis } = await openPolicy('/fixtures/late-policy.html');
+  assert.ok(millis >= 1000, 'the badge came after the page rendered its policy');
+  await page.close();
+});
+
+test('the extension made no network requests', () => {
+  const outside = extensionRequests.filter((url) => !/^(chrome-extension|data|blob):/.test(url));
+  assert.deepEqual(outside, []);
+  // The fixture server saw only the pages and scripts the tests opened.
+  assert.ok(server.requests.every((p) => /^\/(strict\/)?(samples|fixtures)\//.test(p) || p === '/favicon.ico'),
+    server.requests.join(', '));
+});

@@ -1,0 +1,85 @@
+//! The wasm boundary under Node (wasm-bindgen-test): JS objects in, Report objects out, and bad
+//! input becomes a JS error instead of a trap.
+#![cfg(target_arch = "wasm32")]
+
+use policylens::wasm::{analyze, read_document};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const POLICY: &str = r#"{"url": "https://shop.example/privacy", "title": "Privacy Policy", "lang": "en",
+  "blocks": [
+    {"text": "Privacy Policy", "tag": "h1", "level": 1},
+    {"text": "We collect your name, email address and postal address when you place an order.", "tag": "p", "level": 0},
+    {"text": "We share your information with service providers who process payments for us. We do not sell, rent or lease your personal information.", "tag": "p", "level": 0},
+    {"text": "You can ask us to delete your account and your data at any time by writing to privacy@shop.example.", "tag": "p", "level": 0},
+    {"text": "We keep order records for 7 years to meet our tax obligations.", "tag": "p", "level": 0},
+    {"text": "We may update this policy from time to time and will post the new version on this page.", "tag": "p", "level": 0}
+  ]}"#;
+
+fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(value.clone(), |v, key| {
+        js_sys::Reflect::get(&v, &JsValue::from_str(key)).expect("property")
+    })
+}
+
+#[wasm_bindgen_test]
+fn analyze_takes_a_js_page_and_returns_a_schema_1_report() {
+    let page = js_sys::JSON::parse(POLICY).expect("fixture is JSON");
+    let report = analyze(page).expect("analyze succeeds");
+    assert_eq!(get(&report, &["schema"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&report, &["facts", "sells_data"])
+            .as_string()
+            .as_deref(),
+        Some("no")
+    );
+    let clauses = js_sys::Array::from(&get(&report, &["clauses"]));
+    assert_eq!(
+        clauses.length(),
+        5,
+        "one clause per paragraph, the heading is context"
+    );
+    assert_eq!(get(&clauses.get(0), &["block"]).as_f64(), Some(1.0));
+    // Plain JSON objects, not Maps: what the extension stores and the renderer reads back.
+    let text = js_sys::JSON::stringify(&report)
+        .expect("stringify")
+        .as_string()
+        .unwrap();
+    assert!(text.contains("\"detection\":{"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn a_page_of_the_wrong_shape_is_a_js_error_not_a_trap() {
+    let err = analyze(JsValue::from_str("not a page")).expect_err("a string is no page");
+    let message = js_sys::Error::from(JsValue::from(err)).message();
+    assert!(
+        message.as_string().unwrap().contains("invalid type"),
+        "{message:?}"
+    );
+    let bad_blocks = js_sys::JSON::parse(r#"{"blocks": [{"tag": "p"}]}"#).unwrap();
+    assert!(
+        analyze(bad_blocks).is_err(),
+        "a block without text is refused"
+    );
+    // The core still works after refusing bad input.
+    assert!(analyze(js_sys::JSON::parse(POLICY).unwrap()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn read_document_turns_pasted_html_into_blocks() {
+    let page = read_document(
+        "<html><head><title>Privacy</title></head><body><h1>Privacy</h1><p>We collect <b>your</b> email.</p><script>x()</script></body></html>",
+        "https://a.example/privacy",
+    )
+    .expect("read");
+    assert_eq!(
+        get(&page, &["title"]).as_string().as_deref(),
+        Some("Privacy")
+    );
+    let blocks = js_sys::Array::from(&get(&page, &["blocks"]));
+    assert_eq!(blocks.length(), 2);
+    assert_eq!(
+        get(&blocks.get(1), &["text"]).as_string().as_deref(),
+        Some("We collect your email.")
+    );
+}
