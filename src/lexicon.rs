@@ -113,7 +113,11 @@ impl Lexicon {
             self.headings.push(Entry {
                 phrase,
                 category: Category::from_id(category).ok_or_else(|| err("unknown category"))?,
-                weight: weight.parse().map_err(|_| err("weight is not a number"))?,
+                weight: weight
+                    .parse()
+                    .ok()
+                    .filter(|w: &f32| w.is_finite())
+                    .ok_or_else(|| err("weight is not a number"))?,
                 curated: true,
             });
         }
@@ -141,7 +145,9 @@ impl Lexicon {
                 }
                 let weight: f32 = fields[1]
                     .parse()
-                    .map_err(|_| err("weight is not a number"))?;
+                    .ok()
+                    .filter(|w: &f32| w.is_finite())
+                    .ok_or_else(|| err("weight is not a number"))?;
                 let curated = match fields[2] {
                     "curated" => true,
                     "learned" => false,
