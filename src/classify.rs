@@ -1,13 +1,19 @@
-//! Clause classification: one Aho-Corasick automaton over every lexicon phrase; each clause's
-//! matches are summed into per-category scores, and a category is assigned when its score
-//! plus bias passes the category's threshold.
+//! Clause classification: a linear model per category over word n-grams. One Aho-Corasick
+//! automaton holds every lexicon phrase; a clause's score for a category is the bias plus the
+//! weights of the distinct phrases found in it (each phrase counts once, as in training), and
+//! the category is assigned when the score reaches the category's threshold.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::report::Evidence;
 use crate::text::{fold, Segment};
+
+/// Share of a list lead-in's positive weights given to each of its items.
+const LEAD_IN_SHARE: f32 = 0.5;
+/// Evidence phrases kept per assigned category, strongest first.
+const MAX_EVIDENCE: usize = 6;
 
 /// The categories of one clause and the phrases that caused them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,11 +24,31 @@ pub struct Labels {
     pub scores: [f32; 10],
 }
 
+/// Scale of the learned weights for a clause: 1/sqrt(number of word 1-3-gram positions in
+/// the folded text), so long clauses do not win by length alone. Training uses the same.
+pub fn length_scale(folded: &str) -> f32 {
+    let words = folded.split_whitespace().count();
+    let positions = (1..=3)
+        .map(|n| (words + 1).saturating_sub(n))
+        .sum::<usize>();
+    1.0 / (positions.max(1) as f32).sqrt()
+}
+
+/// What one automaton pattern (a folded phrase) weighs.
+#[derive(Default)]
+struct Pattern {
+    phrase: String,
+    /// Weight per category when the phrase is in the clause text, and whether it is curated
+    /// (curated weights count as written; learned ones are scaled by `length_scale`).
+    text: Vec<(Category, f32, bool)>,
+    /// Weight per category when the phrase is in the clause's heading.
+    heading: Vec<(Category, f32)>,
+}
+
 /// A classifier built once from a lexicon.
 pub struct Classifier {
     automaton: AhoCorasick,
-    /// For each automaton pattern: the lexicon entries (one per category) with that phrase.
-    patterns: Vec<Vec<Entry>>,
+    patterns: Vec<Pattern>,
     bias: [f32; 10],
     threshold: [f32; 10],
 }
@@ -34,20 +60,41 @@ impl Classifier {
     }
 
     pub fn new(lexicon: &Lexicon) -> Classifier {
-        let mut phrases: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<Entry>> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
         let mut index = std::collections::HashMap::new();
-        for entry in &lexicon.entries {
-            let at = *index.entry(entry.phrase.clone()).or_insert_with(|| {
-                phrases.push(format!(" {} ", entry.phrase));
-                patterns.push(Vec::new());
+        let mut add = |phrase: &str| -> usize {
+            *index.entry(phrase.to_string()).or_insert_with(|| {
+                patterns.push(Pattern {
+                    phrase: phrase.to_string(),
+                    ..Pattern::default()
+                });
                 patterns.len() - 1
-            });
-            patterns[at].push(entry.clone());
+            })
+        };
+        let mut text_entries = Vec::new();
+        for entry in &lexicon.entries {
+            text_entries.push((
+                add(&entry.phrase),
+                entry.category,
+                entry.weight,
+                entry.curated,
+            ));
         }
+        let mut heading_entries = Vec::new();
+        for entry in &lexicon.headings {
+            heading_entries.push((add(&entry.phrase), entry.category, entry.weight));
+        }
+        for (at, category, weight, curated) in text_entries {
+            patterns[at].text.push((category, weight, curated));
+        }
+        for (at, category, weight) in heading_entries {
+            patterns[at].heading.push((category, weight));
+        }
+        let needles: Vec<String> = patterns.iter().map(|p| format!(" {} ", p.phrase)).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&phrases)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&needles)
             .expect("lexicon phrases build an automaton");
         Classifier {
             automaton,
@@ -67,34 +114,88 @@ impl Classifier {
         self.automaton.memory_usage()
     }
 
-    /// Classifies one clause. Every clause gets at least one category.
+    /// Distinct patterns found in a folded text, in pattern order.
+    fn matches(&self, folded: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .automaton
+            .find_overlapping_iter(folded)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Classifies one clause. Every clause gets at least one category (`other` by default).
     pub fn classify(&self, segment: &Segment) -> Labels {
+        let mut scores = self.bias;
+        // (category, phrase pattern, contribution) for every phrase that moved a score.
+        let mut moves: Vec<(Category, usize, f32)> = Vec::new();
         let folded = fold(&segment.text);
-        let mut labels = Labels {
-            scores: self.bias,
-            ..Labels::default()
-        };
-        for m in self.automaton.find_overlapping_iter(&folded) {
-            for entry in &self.patterns[m.pattern().as_usize()] {
-                labels.scores[entry.category.index()] += entry.weight;
-                labels.evidence.push(Evidence {
-                    phrase: entry.phrase.clone(),
-                    category: entry.category.id().to_string(),
-                    weight: entry.weight,
+        let scale = length_scale(&folded);
+        let contribution =
+            |weight: f32, curated: bool| if curated { weight } else { weight * scale };
+        let text = self.matches(&folded);
+        for &at in &text {
+            for &(category, weight, curated) in &self.patterns[at].text {
+                moves.push((category, at, contribution(weight, curated)));
+            }
+        }
+        if let Some(lead_in) = &segment.lead_in {
+            for at in self.matches(&fold(lead_in)) {
+                if text.binary_search(&at).is_err() {
+                    for &(category, weight, curated) in &self.patterns[at].text {
+                        if weight > 0.0 {
+                            moves.push((
+                                category,
+                                at,
+                                contribution(weight, curated) * LEAD_IN_SHARE,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(heading) = &segment.heading {
+            for at in self.matches(&fold(heading)) {
+                for &(category, weight) in &self.patterns[at].heading {
+                    moves.push((category, at, weight));
+                }
+            }
+        }
+        for &(category, _, weight) in &moves {
+            scores[category.index()] += weight;
+        }
+        let mut categories: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| scores[c.index()] >= self.threshold[c.index()])
+            .collect();
+        if categories.is_empty() {
+            categories.push(Category::Other);
+        }
+        // Evidence: the strongest phrases for each assigned category.
+        moves.retain(|&(c, _, w)| w > 0.0 && categories.contains(&c));
+        moves.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        let mut evidence: Vec<Evidence> = Vec::new();
+        let mut last: Option<(Category, usize)> = None;
+        for &(category, at, weight) in &moves {
+            let rank = match last {
+                Some((c, n)) if c == category => n + 1,
+                _ => 0,
+            };
+            last = Some((category, rank));
+            if rank < MAX_EVIDENCE {
+                evidence.push(Evidence {
+                    phrase: self.patterns[at].phrase.clone(),
+                    category: category.id().to_string(),
+                    weight,
                 });
             }
         }
-        for category in Category::ALL {
-            if labels.scores[category.index()] >= self.threshold[category.index()] {
-                labels.categories.push(category);
-            }
+        Labels {
+            categories,
+            evidence,
+            scores,
         }
-        if labels.categories.is_empty() {
-            labels.categories.push(Category::Other);
-        }
-        labels
-            .evidence
-            .retain(|e| labels.categories.iter().any(|c| c.id() == e.category) && e.weight > 0.0);
-        labels
     }
 }

@@ -3,6 +3,8 @@
 //! Line format (tab-separated; `#` starts a comment line):
 //! `phrase<TAB>weight<TAB>source` where source is `learned` or `curated`.
 //! `bias.tsv` holds `category<TAB>bias<TAB>threshold` per category.
+//! `headings.tsv` holds `phrase<TAB>category<TAB>weight`: added to a clause's score when its
+//! section heading contains the phrase.
 
 use crate::category::Category;
 
@@ -19,6 +21,8 @@ pub struct Entry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lexicon {
     pub entries: Vec<Entry>,
+    /// Phrases looked up in the clause's heading, not its text (all curated).
+    pub headings: Vec<Entry>,
     pub bias: [f32; 10],
     pub threshold: [f32; 10],
 }
@@ -64,6 +68,7 @@ const SHIPPED: [(Category, &str); 10] = [
     (Category::Other, include_str!("../lexicon/other.tsv")),
 ];
 const SHIPPED_BIAS: &str = include_str!("../lexicon/bias.tsv");
+const SHIPPED_HEADINGS: &str = include_str!("../lexicon/headings.tsv");
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +90,38 @@ impl Lexicon {
     /// The lexicon compiled into the binary. Its files are checked by tests, so this cannot fail.
     pub fn shipped() -> Lexicon {
         let files: Vec<(Category, &str)> = SHIPPED.to_vec();
-        Lexicon::parse(&files, SHIPPED_BIAS).expect("shipped lexicon is valid (checked by tests)")
+        Lexicon::parse(&files, SHIPPED_BIAS)
+            .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
+            .expect("shipped lexicon is valid (checked by tests)")
+    }
+
+    /// Adds the heading table (`phrase<TAB>category<TAB>weight` lines).
+    pub fn with_headings(mut self, text: &str) -> Result<Lexicon, ParseError> {
+        for (n, line) in data_lines(text) {
+            let err = |message: &str| ParseError {
+                file: "headings.tsv".into(),
+                line: n,
+                message: message.to_string(),
+            };
+            let [phrase, category, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
+                return Err(err("expected phrase<TAB>category<TAB>weight"));
+            };
+            let phrase = crate::text::fold(phrase).trim().to_string();
+            if phrase.is_empty() {
+                return Err(err("empty phrase"));
+            }
+            self.headings.push(Entry {
+                phrase,
+                category: Category::from_id(category).ok_or_else(|| err("unknown category"))?,
+                weight: weight
+                    .parse()
+                    .ok()
+                    .filter(|w: &f32| w.is_finite())
+                    .ok_or_else(|| err("weight is not a number"))?,
+                curated: true,
+            });
+        }
+        Ok(self)
     }
 
     /// Parses per-category files and the bias file.
@@ -109,7 +145,9 @@ impl Lexicon {
                 }
                 let weight: f32 = fields[1]
                     .parse()
-                    .map_err(|_| err("weight is not a number"))?;
+                    .ok()
+                    .filter(|w: &f32| w.is_finite())
+                    .ok_or_else(|| err("weight is not a number"))?;
                 let curated = match fields[2] {
                     "curated" => true,
                     "learned" => false,
@@ -159,7 +197,10 @@ mod tests {
     #[test]
     fn shipped_lexicon_parses() {
         let files: Vec<(Category, &str)> = SHIPPED.to_vec();
-        let lexicon = Lexicon::parse(&files, SHIPPED_BIAS).unwrap();
+        let lexicon = Lexicon::parse(&files, SHIPPED_BIAS)
+            .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
+            .unwrap();
+        assert!(!lexicon.headings.is_empty());
         for category in Category::ALL {
             assert!(
                 lexicon.entries.iter().any(|e| e.category == category),

@@ -3,6 +3,7 @@
 mod input;
 mod pages;
 mod segments;
+mod train;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,7 +11,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
   policylens eval segments --data CSV [--split NAME]
-  policylens eval pages --manifest CSV";
+  policylens eval pages --manifest CSV
+  policylens train --data CSV [--split NAME] [--out DIR] [--check] [--report NAME]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,22 @@ fn run(args: &[String]) -> Result<(), String> {
         ["eval", "pages", rest @ ..] => {
             let options = Options::parse(rest, &["--manifest"], &[])?;
             print_json(&pages::eval(options.required("--manifest")?)?)
+        }
+        ["train", rest @ ..] => {
+            let options = Options::parse(
+                rest,
+                &["--data", "--split", "--out", "--report"],
+                &["--check"],
+            )?;
+            let done = train::run(
+                options.required("--data")?,
+                options.value("--split").unwrap_or("train"),
+                options.value("--out").unwrap_or("lexicon"),
+                options.flag("--check"),
+                options.value("--report"),
+            )?;
+            eprintln!("{done}");
+            Ok(())
         }
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");

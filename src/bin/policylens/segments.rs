@@ -1,5 +1,204 @@
-//! `policylens eval segments`: per-category precision, recall and F1 on OPP-115 segments.
+//! `policylens eval segments`: per-category precision, recall and F1 on OPP-115 segments, and
+//! the segments reader shared with `policylens train`.
 
-pub fn eval(_data: &str, _split: Option<&str>) -> Result<serde_json::Value, String> {
-    Err("eval segments is not built yet (issue 3)".to_string())
+use policylens::classify::Classifier;
+use policylens::text::{normalize, Segment};
+use policylens::Category;
+use serde_json::{json, Map, Value};
+
+use crate::input;
+
+/// One labelled segment of the segments file.
+pub struct Row {
+    pub policy_id: String,
+    pub text: String,
+    /// Gold categories (`labels_majority`), as a membership table in `Category::ALL` order.
+    pub gold: [bool; 10],
+}
+
+/// Reads the segments file, keeping the rows of `split` (all rows when `None`).
+pub fn read(path: &str, split: Option<&str>) -> Result<Vec<Row>, String> {
+    let bytes = input::read_file(std::path::Path::new(path))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
+    let mut records = parse_csv(&text)
+        .map_err(|e| format!("{path}: {e}"))?
+        .into_iter();
+    let header = records
+        .next()
+        .ok_or_else(|| format!("{path}: empty file"))?;
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("{path}: no `{name}` column"))
+    };
+    let columns = [
+        column("policy_id")?,
+        column("split")?,
+        column("text")?,
+        column("labels_majority")?,
+    ];
+    let mut rows = Vec::new();
+    for (n, record) in records.enumerate() {
+        let record_no = n + 2;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let [policy_id, row_split, text, labels] = columns.map(|i| record.get(i));
+        let (Some(policy_id), Some(row_split), Some(text), Some(labels)) =
+            (policy_id, row_split, text, labels)
+        else {
+            return Err(format!(
+                "{path}: record {record_no} has {} fields, the header has {}",
+                record.len(),
+                header.len()
+            ));
+        };
+        if split.is_some_and(|s| s != row_split) {
+            continue;
+        }
+        rows.push(Row {
+            policy_id: policy_id.clone(),
+            text: text.clone(),
+            gold: parse_labels(labels).map_err(|e| format!("{path}: record {record_no}: {e}"))?,
+        });
+    }
+    if rows.is_empty() {
+        return Err(match split {
+            Some(s) => format!("{path}: no segments with split `{s}`"),
+            None => format!("{path}: no segments"),
+        });
+    }
+    Ok(rows)
+}
+
+/// A JSON list of OPP-115 category names, e.g. `["Data Security"]`.
+fn parse_labels(field: &str) -> Result<[bool; 10], String> {
+    let names: Vec<String> = serde_json::from_str(field)
+        .map_err(|_| format!("labels_majority is not a JSON list of names: {field:.80}"))?;
+    let mut gold = [false; 10];
+    for name in names {
+        let category =
+            Category::from_label(&name).ok_or_else(|| format!("unknown category name {name:?}"))?;
+        gold[category.index()] = true;
+    }
+    Ok(gold)
+}
+
+/// RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut in_quotes = false;
+    let mut line = 1;
+    let mut quote_line = 0;
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => {
+                in_quotes = true;
+                quote_line = line;
+            }
+            ',' => record.push(std::mem::take(&mut field)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            c => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(format!(
+            "quoted field opened on line {quote_line} never closes"
+        ));
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Predicted categories of one segment text, as the analyzer would assign them.
+pub fn predict(classifier: &Classifier, text: &str) -> [bool; 10] {
+    let segment = Segment {
+        block: 0,
+        text: normalize(text),
+        heading: None,
+        lead_in: None,
+    };
+    let mut predicted = [false; 10];
+    for category in classifier.classify(&segment).categories {
+        predicted[category.index()] = true;
+    }
+    predicted
+}
+
+/// Per-category and micro/macro scores of predictions against gold labels.
+pub fn metrics(gold: &[[bool; 10]], predicted: &[[bool; 10]]) -> Value {
+    let mut per_category = Map::new();
+    let (mut tp_all, mut fp_all, mut fn_all) = (0usize, 0usize, 0usize);
+    let mut f1_sum = 0.0;
+    for category in Category::ALL {
+        let i = category.index();
+        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+        for (g, p) in gold.iter().zip(predicted) {
+            match (g[i], p[i]) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        let (p, r, f1) = prf(tp, fp, fn_);
+        f1_sum += f1;
+        tp_all += tp;
+        fp_all += fp;
+        fn_all += fn_;
+        per_category.insert(
+            category.id().to_string(),
+            json!({"p": p, "r": r, "f1": f1, "support": tp + fn_}),
+        );
+    }
+    json!({
+        "segments": gold.len(),
+        "per_category": per_category,
+        "micro_f1": prf(tp_all, fp_all, fn_all).2,
+        "macro_f1": f1_sum / Category::ALL.len() as f64,
+    })
+}
+
+/// Precision, recall and F1; each is 0 when its denominator is 0.
+pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    (
+        ratio(tp, tp + fp),
+        ratio(tp, tp + fn_),
+        ratio(2 * tp, 2 * tp + fp + fn_),
+    )
+}
+
+pub fn eval(data: &str, split: Option<&str>) -> Result<Value, String> {
+    let rows = read(data, split)?;
+    let classifier = Classifier::shipped();
+    let gold: Vec<[bool; 10]> = rows.iter().map(|r| r.gold).collect();
+    let predicted: Vec<[bool; 10]> = rows.iter().map(|r| predict(&classifier, &r.text)).collect();
+    Ok(metrics(&gold, &predicted))
 }
