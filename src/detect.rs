@@ -140,7 +140,7 @@ const VOCABULARY: &[(u16, &[&str])] = &[
     (
         TERMS,
         &[
-            "you agree", "you must", "governing law", "arbitration", "indemnif*",
+            "you agree", "you must", "shall", "governing law", "arbitration", "indemnif*",
             "limitation of liability", "liability", "liable", "warrant*", "disclaim*",
             "terminate", "termination", "suspend", "intellectual property", "license",
             "licence", "jurisdiction", "dispute*", "breach", "hereby", "prohibited",
@@ -175,7 +175,8 @@ const VOCABULARY: &[(u16, &[&str])] = &[
             "these terms of service", "these terms of use", "diese bedingungen",
             "diese nutzungsbedingungen", "dieser nutzungsbedingungen", "dieser agb",
             "diese agb", "les présentes conditions", "les présentes cgu", "presenti condizioni",
-            "niniejszy regulamin", "niniejszego regulaminu", "estos términos",
+            "niniejszy regulamin", "niniejszego regulaminu", "estos términos", "this dpa",
+            "this addendum", "these data processing terms", "the parties", "each party",
         ],
     ),
     (
@@ -224,8 +225,8 @@ const VOCABULARY: &[(u16, &[&str])] = &[
     (
         CODE,
         &[
-            "npm install", "pip install", "cargo add", "import", "function", "return",
-            "returns", "parameters", "const", "println", "api reference", "example usage",
+            "npm install", "pip install", "cargo add", "println", "console log", "const",
+            "async", "await", "null", "boolean", "void", "api reference", "return value",
         ],
     ),
 ];
@@ -348,9 +349,11 @@ impl Detector {
         }
         let name = self.count(&name);
 
+        // Repeated text (consent-manager vendor lists, menus) counts once.
+        let mut seen = std::collections::HashSet::new();
         let mut body = [0u32; GROUPS];
         let mut words = 0usize;
-        for segment in segments {
+        for segment in segments.iter().filter(|s| seen.insert(s.text.as_str())) {
             words += segment.text.split_whitespace().count();
             add(&mut body, &self.count(&fold(&segment.text)));
         }
@@ -399,14 +402,14 @@ impl Detector {
 
         // Negative evidence: pages that are something else.
         let prices = count_prices(segments);
-        let shop = body[at(SHOP)] >= 2 && prices >= 2 || prices >= 6;
+        let shop = body[at(SHOP)] >= 2 && prices >= 2;
         let article = body[at(ARTICLE)] >= 2 || has_byline(page);
-        let code = body[at(CODE)] as f32 >= 20.0 * words.max(200) as f32 / 1000.0
+        let code = (body[at(CODE)] >= 10 && density(CODE) >= 10.0)
             || page.blocks.iter().filter(|b| b.tag == "pre").count() >= 3;
         let mut penalty = 0.0;
         for (flag, signal) in [(shop, "shop"), (article, "article"), (code, "code")] {
             if flag {
-                penalty += 0.2;
+                penalty += 0.15;
                 signals.push(format!("negative:{signal}"));
             }
         }
@@ -415,20 +418,37 @@ impl Detector {
             signals.push("text:short".to_string());
         }
         let body_weight = if short { 0.5 } else { 1.0 };
+        // A document that calls itself "these terms" / "this agreement" far more often than
+        // "this policy" is a contract, even when it is about personal data (e.g. a DPA).
+        // A cookie policy mentions privacy; its cookie vocabulary outweighs it.
+        let cookie_ratio = density(COOKIE) / density(PRIVACY).max(1.0);
+        // The page names itself as another kind and not as this one.
+        let named_other = |group: u16| {
+            !has(&name, group)
+                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS]
+                    .iter()
+                    .any(|&g| g != group && has(&name, g))
+        };
+        let self_terms_excess =
+            body[at(SELF_TERMS)].saturating_sub(body[at(SELF_PRIVACY)]) as f32;
 
         let privacy = 0.3 * flag(has(&name, NAME_PRIVACY))
             + 0.25 * flag(url_privacy)
             + body_weight
-                * (0.45 * saturate(density(PRIVACY), 30.0)
-                    + 0.2 * saturate(density(PRACTICE), 5.0)
-                    + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 5.0)
-                    + 0.1 * saturate(section_privacy as f32, 5.0))
+                * (0.5 * saturate(density(PRIVACY), 25.0)
+                    + 0.2 * saturate(density(PRACTICE), 4.0)
+                    + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 4.0)
+                    + 0.1 * saturate(section_privacy as f32, 4.0))
+            - 0.3 * saturate(self_terms_excess, 20.0)
+            - 0.3 * saturate(cookie_ratio - 0.7, 0.5)
+            - 0.25 * flag(named_other(NAME_PRIVACY))
             - penalty;
         let cookie = 0.3 * flag(has(&name, NAME_COOKIE))
             + 0.25 * flag(url_cookie)
             + body_weight
                 * (0.6 * saturate(density(COOKIE), 40.0)
                     + 0.1 * saturate(body[at(SELF_COOKIE)] as f32, 3.0))
+            - 0.25 * flag(named_other(NAME_COOKIE))
             - penalty;
         let terms = 0.3 * flag(has(&name, NAME_TERMS))
             + 0.25 * flag(url_terms)
@@ -436,6 +456,7 @@ impl Detector {
                 * (0.5 * saturate(density(TERMS), 25.0)
                     + 0.15 * saturate(body[at(SELF_TERMS)] as f32, 10.0)
                     + 0.1 * saturate(section_terms as f32, 4.0))
+            - 0.25 * flag(named_other(NAME_TERMS))
             - penalty;
         signals.push(format!(
             "score: privacy {privacy:.2}, cookie {cookie:.2}, terms {terms:.2}"
@@ -488,9 +509,9 @@ fn flag(b: bool) -> f32 {
     }
 }
 
-/// `x / full`, capped at 1.
+/// `x / full`, clamped to 0..=1.
 fn saturate(x: f32, full: f32) -> f32 {
-    (x / full).min(1.0)
+    (x / full).clamp(0.0, 1.0)
 }
 
 /// Index of a group's count in `Counts`.
@@ -554,10 +575,11 @@ fn count_prices(segments: &[Segment]) -> usize {
 fn has_byline(page: &Page) -> bool {
     page.blocks.iter().take(15).any(|b| {
         let words: Vec<&str> = b.text.split_whitespace().collect();
-        words.len() <= 8
-            && words.len() >= 2
-            && matches!(words[0], "By" | "by" | "BY" | "Von" | "Par")
-            && words[1].chars().next().is_some_and(char::is_uppercase)
+        (2..=5).contains(&words.len())
+            && matches!(words[0], "By" | "Von" | "Par")
+            && words[1..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("ing")
+            })
     })
 }
 
