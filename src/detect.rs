@@ -15,6 +15,8 @@ use crate::text::{fold, Segment};
 
 /// A kind needs at least this score to be chosen.
 const THRESHOLD: f32 = 0.5;
+/// Privacy words per 1000 beyond which text is a list, not prose (real policies stay < 100).
+const MAX_PROSE_DENSITY: f32 = 150.0;
 
 // Vocabulary groups (bit flags: one phrase may belong to several).
 const NAME_PRIVACY: u16 = 1;
@@ -435,7 +437,7 @@ impl Detector {
         let privacy = 0.3 * flag(has(&name, NAME_PRIVACY))
             + 0.25 * flag(url_privacy)
             + body_weight
-                * (0.5 * saturate(density(PRIVACY), 25.0)
+                * (0.5 * saturate(prose(density(PRIVACY)), 25.0)
                     + 0.2 * saturate(density(PRACTICE), 4.0)
                     + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 4.0)
                     + 0.1 * saturate(section_privacy as f32, 4.0))
@@ -506,6 +508,16 @@ fn flag(b: bool) -> f32 {
         1.0
     } else {
         0.0
+    }
+}
+
+/// A vocabulary density; above `MAX_PROSE_DENSITY` the text is a list of names and links
+/// (a consent manager's vendor list), not prose, and counts as nothing.
+fn prose(density: f32) -> f32 {
+    if density > MAX_PROSE_DENSITY {
+        0.0
+    } else {
+        density
     }
 }
 

@@ -66,9 +66,6 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
         let page = page_from_document(&document, &name, "");
         let detection = policylens::detect(&page);
         let predicted = detection.kind.as_str() == POSITIVE;
-        if std::env::var("PL_DUMP").is_ok() {
-            eprintln!("{}\t{}\t{}\t{}", kind, detection.kind.as_str(), path, detection.signals.join(";"));
-        }
         let actual = kind == POSITIVE;
         match (actual, predicted) {
             (true, true) => tp += 1,
