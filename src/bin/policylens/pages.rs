@@ -50,7 +50,10 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
         let (Some(path), Some(kind)) = (row.get(path_col), row.get(kind_col)) else {
             continue; // blank or short line
         };
-        if flags_col.and_then(|c| row.get(c)).is_some_and(|f| !f.is_empty()) {
+        if flags_col
+            .and_then(|c| row.get(c))
+            .is_some_and(|f| !f.is_empty())
+        {
             skipped += 1;
             continue;
         }
@@ -71,7 +74,8 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
             (true, true) => tp += 1,
             (false, true) => {
                 fp += 1;
-                false_positives.push(json!({"path": path, "kind": kind, "signals": detection.signals}));
+                false_positives
+                    .push(json!({"path": path, "kind": kind, "signals": detection.signals}));
             }
             (true, false) => {
                 fn_ += 1;
