@@ -1,91 +1,487 @@
 //! Is this page a privacy policy, a cookie policy, terms of service, or something else?
+//!
+//! Detection has its own small multilingual vocabulary (English, German, French, with a few
+//! words of other languages), independent of the clause classifier. Each kind gets a linear
+//! score over named signals (URL path, the page's name in its title or first heading, the
+//! density of the kind's vocabulary, section headings, self-references such as "this privacy
+//! policy"), minus negative evidence (bylines, prices and carts, code). The highest kind
+//! scoring at least `THRESHOLD` wins; below it the page is `other`.
 
-use crate::category::Category;
-use crate::classify::Labels;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use crate::page::Page;
 use crate::report::{Detection, Kind};
 use crate::text::{fold, Segment};
 
-/// Score at or above which a page counts as a policy.
-const POLICY_THRESHOLD: f32 = 0.5;
+/// A kind needs at least this score to be chosen.
+const THRESHOLD: f32 = 0.5;
+/// Privacy words per 1000 beyond which text is a list, not prose (real policies stay < 100).
+const MAX_PROSE_DENSITY: f32 = 150.0;
 
-/// Decides the kind of a page from its URL, title, headings and classified clauses.
-pub struct Detector;
+// Vocabulary groups (bit flags: one phrase may belong to several).
+const NAME_PRIVACY: u16 = 1;
+const NAME_COOKIE: u16 = 1 << 1;
+const NAME_TERMS: u16 = 1 << 2;
+const PRIVACY: u16 = 1 << 3;
+const PRACTICE: u16 = 1 << 4;
+const COOKIE: u16 = 1 << 5;
+const TERMS: u16 = 1 << 6;
+const SELF_PRIVACY: u16 = 1 << 7;
+const SELF_COOKIE: u16 = 1 << 8;
+const SELF_TERMS: u16 = 1 << 9;
+const SECTION_PRIVACY: u16 = 1 << 10;
+const SECTION_TERMS: u16 = 1 << 11;
+const SHOP: u16 = 1 << 12;
+const ARTICLE: u16 = 1 << 13;
+const CODE: u16 = 1 << 14;
+const GROUPS: usize = 15;
+
+/// Phrases in folded form (lower case, words separated by one space, apostrophes dropped).
+/// A phrase matches whole words; a trailing `*` lets the last word continue ("datenschutz*").
+#[rustfmt::skip]
+const VOCABULARY: &[(u16, &[&str])] = &[
+    (
+        NAME_PRIVACY,
+        &[
+            "privacy policy", "privacy notice", "privacy statement", "privacy and cookie*",
+            "privacy cookie*", "data protection policy", "data protection notice",
+            "data privacy notice", "privacy center", "privacy centre", "privacy information",
+            "datenschutzerklärung", "datenschutzerklarung", "datenschutzerklaerung",
+            "datenschutzhinweis*", "datenschutzrichtlinie*", "datenschutzinformation*",
+            "hinweise zum datenschutz", "politique de confidentialité",
+            "politique de confidentialite", "politique de protection des données",
+            "politique de protection des donnees", "déclaration de confidentialité",
+            "politique vie privée", "politique de vie privée", "política de privacidad",
+            "política de privacidade", "politica de privacidade", "informativa sulla privacy",
+            "informativa privacy", "privacybeleid", "privacyverklaring", "polityka prywatności",
+            "polityka prywatnosci",
+        ],
+    ),
+    (
+        NAME_COOKIE,
+        &[
+            "cookie policy", "cookies policy", "cookie notice", "cookie statement",
+            "trackers policy", "cookie richtlinie*", "cookierichtlinie*", "cookie hinweis*",
+            "politique cookies", "politique de cookies", "politique relative aux cookies",
+            "politique en matière de cookies", "política de cookies", "cookiebeleid",
+            "polityka cookies", "use of cookies", "cookies and similar technologies",
+        ],
+    ),
+    (
+        NAME_TERMS,
+        &[
+            "terms of service", "terms of use", "terms and conditions", "terms conditions",
+            "conditions of use", "user agreement", "terms of sale", "conditions of sale",
+            "acceptable use policy", "end user license agreement", "license agreement",
+            "service agreement", "nutzungsbedingungen", "allgemeine geschäftsbedingungen",
+            "allgemeine geschaftsbedingungen", "geschäftsbedingungen", "conditions générales*",
+            "conditions generales*", "conditions d utilisation", "conditions dutilisation",
+            "termini e condizioni", "condizioni generali", "condizioni d uso", "termini di servizio",
+            "términos y condiciones", "términos de uso", "termos de uso", "termos e condições",
+            "regulamin*", "warunki korzystania", "gebruiksvoorwaarden", "algemene voorwaarden",
+        ],
+    ),
+    (
+        PRIVACY,
+        &[
+            "personal information", "personal data", "personally identifiable",
+            "data protection", "data controller", "controller", "processor*", "third parties",
+            "third party", "opt out", "ip address*", "data subject*", "legitimate interest*",
+            "gdpr", "ccpa", "cpra", "coppa", "california consumer privacy act", "do not track",
+            "retention", "right to access", "right to erasure", "rectification", "portability",
+            "right to object", "withdraw your consent", "data protection officer",
+            "supervisory authority", "usage data", "device information", "log data",
+            "browser type", "verantwortliche*", "auftragsverarbeit*",
+            "betroffene*", "dsgvo", "ds gvo", "einwilligung", "speicherdauer", "löschung",
+            "datenübermittlung", "rechtsgrundlage", "données personnelles",
+            "donnees personnelles", "données à caractère personnel", "caractère personnel",
+            "responsable du traitement", "sous traitant*", "rgpd", "cnil",
+            "durée de conservation", "finalités", "datos personales", "datos de carácter personal",
+            "dati personali", "titolare del trattamento", "dados pessoais", "persoonsgegevens",
+            "dane osobowe", "danych osobowych", "privacy", "your personal*",
+            "your information", "your data", "personal details", "service providers",
+            "advertising partners", "analytics", "datenschutz*", "personenbezogen*",
+            "verarbeitung", "dritte", "dritten", "drittanbieter*", "privatsphäre",
+            "persönlichen daten", "persönliche daten", "ihre daten", "ihrer daten",
+            "widerruf*", "widersprechen", "auskunft", "berichtigung", "ip adresse*",
+            "vos données", "vie privée", "traitement", "consentement", "finalité*",
+            "destinataires", "droit daccès", "droit d accès", "privacidad", "privacidade",
+            "privacy policy", "privacy notice",
+        ],
+    ),
+    (
+        PRACTICE,
+        &[
+            "we collect", "we may collect", "we automatically collect", "we use your",
+            "we use the information", "we use this information", "we may use your",
+            "we share", "we may share", "we do not share", "we disclose", "we may disclose",
+            "we retain", "we store", "we process", "we do not sell", "we will not sell",
+            "we never sell", "we receive", "we obtain", "we gather", "collected by us",
+            "information we collect", "data we collect", "how we use", "we keep your",
+            "we may also collect", "we also collect", "wir erheben", "wir verarbeiten",
+            "wir speichern", "wir nutzen ihre", "wir verwenden ihre", "erheben wir",
+            "verarbeiten wir", "speichern wir", "nous collectons", "nous recueillons",
+            "nous utilisons vos", "nous traitons", "nous conservons", "nous partageons",
+            "nous pouvons collecter", "recopilamos", "tratamos sus", "raccogliamo",
+            "coletamos", "verzamelen wij", "wij verzamelen", "wir verwenden", "wir nutzen",
+            "wir erfassen", "erfassen wir", "wir sammeln", "sammeln wir", "verwenden wir",
+            "nutzen wir", "wir geben", "geben wir", "wir teilen", "teilen wir",
+            "wir übermitteln", "we may receive", "we may store", "we may retain",
+            "we may process", "we use cookies", "we use personal*", "we use data",
+        ],
+    ),
+    (
+        COOKIE,
+        &[
+            "cookie", "cookies", "tracking technologies", "similar technologies",
+            "web beacon*", "pixel tag*", "pixels", "local storage", "session cookie*",
+            "persistent cookie*", "first party cookie*", "third party cookie*",
+            "strictly necessary", "browser settings", "cookie settings", "trackers",
+            "tracker", "traceurs", "témoins",
+        ],
+    ),
+    (
+        TERMS,
+        &[
+            "you agree", "you must", "shall", "governing law", "arbitration", "indemnif*",
+            "limitation of liability", "liability", "liable", "warrant*", "disclaim*",
+            "terminate", "termination", "suspend", "intellectual property", "license",
+            "licence", "jurisdiction", "dispute*", "breach", "hereby", "prohibited",
+            "you may not", "refund*", "subscription*", "fees", "acceptable use",
+            "haftung", "haftet", "gewährleistung", "kündigung", "gerichtsstand", "vertrag*",
+            "responsabilité", "résiliation", "litige*", "juridiction", "propriété intellectuelle",
+            "responsabilità", "recesso", "foro competente", "proprietà intellettuale",
+            "odpowiedzialność*", "umowy", "umowa", "responsabilidad", "jurisdicción",
+        ],
+    ),
+    (
+        SELF_PRIVACY,
+        &[
+            "this privacy policy", "this privacy notice", "this privacy statement",
+            "this policy", "this notice", "diese datenschutzerklärung",
+            "dieser datenschutzerklärung", "diese datenschutzhinweise",
+            "la présente politique", "cette politique", "la presente informativa",
+            "esta política",
+        ],
+    ),
+    (
+        SELF_COOKIE,
+        &[
+            "this cookie policy", "this cookies policy", "this cookie notice",
+            "cette politique cookies", "diese cookie richtlinie",
+        ],
+    ),
+    (
+        SELF_TERMS,
+        &[
+            "these terms", "this agreement", "the agreement", "these conditions",
+            "these terms of service", "these terms of use", "diese bedingungen",
+            "diese nutzungsbedingungen", "dieser nutzungsbedingungen", "dieser agb",
+            "diese agb", "les présentes conditions", "les présentes cgu", "presenti condizioni",
+            "niniejszy regulamin", "niniejszego regulaminu", "estos términos", "this dpa",
+            "this addendum", "these data processing terms", "the parties", "each party",
+        ],
+    ),
+    (
+        SECTION_PRIVACY,
+        &[
+            "information we collect", "collect*", "how we use", "use of your",
+            "information you provide", "information*", "legal basis", "legitimate interest*",
+            "consent", "service providers", "processing", "your privacy", "privacy",
+            "sharing", "share", "disclosure*", "third parties", "retention", "retain",
+            "security", "your rights", "your choices", "children*", "childrens", "cookies",
+            "international transfer*", "data transfer*", "do not track", "california",
+            "personal information", "personal data", "data protection", "access",
+            "erhebung", "verarbeitung", "speicherdauer", "ihre rechte", "empfänger",
+            "rechtsgrundlage*", "weitergabe", "datenschutz*", "personenbezogen*",
+            "cookies und*", "collecte", "données", "vos droits",
+            "conservation", "destinataires", "sécurité",
+        ],
+    ),
+    (
+        SECTION_TERMS,
+        &[
+            "termination", "governing law", "limitation of liability", "disclaimer*",
+            "warrant*", "indemnif*", "intellectual property", "license", "licence",
+            "acceptable use", "prohibited", "payment*", "fees", "dispute*", "arbitration",
+            "eligibility", "user content", "haftung", "gewährleistung", "kündigung",
+            "gerichtsstand", "responsabilité", "résiliation", "propriété intellectuelle",
+        ],
+    ),
+    (
+        SHOP,
+        &[
+            "add to cart", "add to basket", "add to bag", "buy now", "in stock",
+            "out of stock", "free shipping", "free delivery", "customer reviews", "quantity",
+            "in den warenkorb", "warenkorb", "ajouter au panier", "panier",
+            "aggiungi al carrello", "añadir al carrito", "do koszyka", "sold by",
+        ],
+    ),
+    (
+        ARTICLE,
+        &[
+            "share this article", "related articles", "related stories", "read more",
+            "min read", "posted by", "written by", "leave a comment", "share this story",
+            "share on facebook", "share on twitter",
+        ],
+    ),
+    (
+        CODE,
+        &[
+            "npm install", "pip install", "cargo add", "println", "console log", "const",
+            "async", "await", "null", "boolean", "void", "api reference", "return value",
+        ],
+    ),
+];
+
+/// Signal names, in group bit order, for readable output.
+const GROUP_NAMES: [&str; GROUPS] = [
+    "name_privacy",
+    "name_cookie",
+    "name_terms",
+    "privacy",
+    "practice",
+    "cookie",
+    "terms",
+    "self_privacy",
+    "self_cookie",
+    "self_terms",
+    "section_privacy",
+    "section_terms",
+    "shop",
+    "article",
+    "code",
+];
+
+/// URL path words for each named kind.
+const URL_PRIVACY: &[&str] = &[
+    "privacy",
+    "datenschutz",
+    "confidentialit",
+    "privacidad",
+    "privacidade",
+    "privacyverklaring",
+    "prywatnosc",
+    "data-protection",
+    "dataprotection",
+    "vie-privee",
+];
+const URL_COOKIE: &[&str] = &["cookie", "trackers"];
+const URL_TERMS: &[&str] = &[
+    "terms",
+    "/tos",
+    "conditions",
+    "/agb",
+    "nutzungsbedingungen",
+    "/cgu",
+    "/cgv",
+    "eula",
+    "user-agreement",
+    "regulamin",
+];
+
+/// Per-group hit counts for one stretch of text.
+type Counts = [u32; GROUPS];
+
+/// Decides the kind of a page from its URL, title, headings and text.
+pub struct Detector {
+    automaton: AhoCorasick,
+    /// For each automaton pattern: its groups and whether its last word may continue.
+    patterns: Vec<(u16, bool)>,
+}
 
 impl Detector {
     pub fn new() -> Detector {
-        Detector
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut patterns: Vec<(u16, bool)> = Vec::new();
+        for &(group, words) in VOCABULARY {
+            for &phrase in words {
+                let prefix = phrase.ends_with('*');
+                let phrase = phrase.trim_end_matches('*');
+                match phrases.iter().position(|p| *p == phrase) {
+                    Some(at) => patterns[at].0 |= group,
+                    None => {
+                        phrases.push(phrase);
+                        patterns.push((group, prefix));
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .expect("detection vocabulary builds");
+        Detector {
+            automaton,
+            patterns,
+        }
     }
 
-    pub fn detect(&self, page: &Page, segments: &[Segment], labels: &[Labels]) -> Detection {
-        let mut signals = Vec::new();
-        let mut score = 0.0f32;
-        let url = page.url.to_lowercase();
-        let title = fold(&page.title);
-        let headings: String = page
-            .blocks
-            .iter()
-            .filter(|b| b.is_heading())
-            .map(|b| fold(&b.text))
-            .collect();
-        let words: usize = segments
-            .iter()
-            .map(|s| s.text.split_whitespace().count())
-            .sum();
+    /// Counts whole-word vocabulary hits per group in folded text (` words like this `).
+    fn count(&self, folded: &str) -> Counts {
+        let mut counts = [0u32; GROUPS];
+        let bytes = folded.as_bytes();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (groups, prefix) = self.patterns[m.pattern().as_usize()];
+            let starts_word = m.start() > 0 && bytes[m.start() - 1] == b' ';
+            let ends_word = prefix || bytes.get(m.end()) == Some(&b' ');
+            if !(starts_word && ends_word) {
+                continue;
+            }
+            for (bit, count) in counts.iter_mut().enumerate() {
+                if groups & (1 << bit) != 0 {
+                    *count += 1;
+                }
+            }
+        }
+        counts
+    }
 
-        if url.contains("privacy") || url.contains("datenschutz") || url.contains("confidentialite")
+    pub fn detect(&self, page: &Page, segments: &[Segment]) -> Detection {
+        let mut signals = Vec::new();
+        let path = url_path(&page.url);
+
+        // The page's name: its title, its first heading, and short opening blocks.
+        let mut name = title_name(&page.title);
+        let opening = page.blocks.iter().take(8);
+        for block in opening
+            .filter(|b| b.is_heading() || b.text.split_whitespace().count() <= 12)
+            .take(3)
         {
-            score += 0.25;
-            signals.push("url:privacy".to_string());
+            name.push_str(&title_name(&block.text));
         }
-        if title.contains(" privacy ") {
-            score += 0.2;
-            signals.push("title:privacy".to_string());
+        let name = self.count(&name);
+
+        // Repeated text (consent-manager vendor lists, menus) counts once.
+        let mut seen = std::collections::HashSet::new();
+        let mut body = [0u32; GROUPS];
+        let mut words = 0usize;
+        for segment in segments.iter().filter(|s| seen.insert(s.text.as_str())) {
+            words += segment.text.split_whitespace().count();
+            add(&mut body, &self.count(&fold(&segment.text)));
         }
-        let cookie_title = title.contains(" cookie policy ")
-            || title.contains(" cookies policy ")
-            || url.contains("cookie");
-        let terms_title =
-            title.contains(" terms ") || url.contains("terms") || url.contains("/tos");
-        if headings.contains(" privacy ") || headings.contains(" personal information ") {
-            score += 0.15;
-            signals.push("headings:privacy".to_string());
+        let (mut section_privacy, mut section_terms, mut headings) = (0u32, 0u32, 0u32);
+        for block in page.blocks.iter().filter(|b| b.is_heading()) {
+            headings += 1;
+            let counts = self.count(&fold(&block.text));
+            section_privacy += u32::from(counts[at(SECTION_PRIVACY)] > 0);
+            section_terms += u32::from(counts[at(SECTION_TERMS)] > 0);
         }
-        let practice = labels
-            .iter()
-            .filter(|l| l.categories.iter().any(|&c| c != Category::Other))
-            .count();
-        let share = if segments.is_empty() {
-            0.0
-        } else {
-            practice as f32 / segments.len() as f32
-        };
-        if words >= 150 && share >= 0.3 {
-            score += 0.5 * share.min(0.8) / 0.8;
-            signals.push(format!("text:policy_share={share:.2}"));
+        let per_k = |n: u32| n as f32 * 1000.0 / words.max(200) as f32;
+
+        let has = |counts: &Counts, group: u16| counts[at(group)] > 0;
+        let url_privacy = URL_PRIVACY.iter().any(|w| path.contains(w));
+        let url_cookie = URL_COOKIE.iter().any(|w| path.contains(w));
+        let url_terms = URL_TERMS.iter().any(|w| path.contains(w));
+        for (flag, signal) in [
+            (url_privacy, "url:privacy"),
+            (url_cookie, "url:cookie"),
+            (url_terms, "url:terms"),
+        ] {
+            if flag {
+                signals.push(signal.to_string());
+            }
         }
-        if words < 150 {
-            score *= 0.5;
+        for group in [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS] {
+            if has(&name, group) {
+                signals.push(format!("name:{}", group_name(group)));
+            }
+        }
+        let density = |group: u16| per_k(body[at(group)]);
+        signals.push(format!("words={words}"));
+        for group in [PRIVACY, PRACTICE, COOKIE, TERMS] {
+            signals.push(format!("{}={:.1}/1000w", group_name(group), density(group)));
+        }
+        for group in [SELF_PRIVACY, SELF_COOKIE, SELF_TERMS] {
+            signals.push(format!("{}={}", group_name(group), body[at(group)]));
+        }
+        signals.push(format!(
+            "sections: privacy {section_privacy}, terms {section_terms} of {headings}"
+        ));
+
+        // Negative evidence: pages that are something else.
+        let prices = count_prices(segments);
+        let shop = body[at(SHOP)] >= 2 && prices >= 2;
+        let article = body[at(ARTICLE)] >= 2 || has_byline(page);
+        let code = (body[at(CODE)] >= 10 && density(CODE) >= 10.0)
+            || page.blocks.iter().filter(|b| b.tag == "pre").count() >= 3;
+        let mut penalty = 0.0;
+        for (flag, signal) in [(shop, "shop"), (article, "article"), (code, "code")] {
+            if flag {
+                penalty += 0.15;
+                signals.push(format!("negative:{signal}"));
+            }
+        }
+        let short = words < 120;
+        if short {
             signals.push("text:short".to_string());
         }
-        let score = score.min(1.0);
-        let kind = if score < POLICY_THRESHOLD {
-            if terms_title {
-                Kind::Terms
+        let body_weight = if short { 0.5 } else { 1.0 };
+        // A document that calls itself "these terms" / "this agreement" far more often than
+        // "this policy" is a contract, even when it is about personal data (e.g. a DPA).
+        // A cookie policy mentions privacy; its cookie vocabulary outweighs it.
+        let cookie_ratio = density(COOKIE) / density(PRIVACY).max(1.0);
+        // The page names itself as another kind and not as this one.
+        let named_other = |group: u16| {
+            !has(&name, group)
+                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS]
+                    .iter()
+                    .any(|&g| g != group && has(&name, g))
+        };
+        let self_terms_excess = body[at(SELF_TERMS)].saturating_sub(body[at(SELF_PRIVACY)]) as f32;
+
+        let privacy = 0.3 * flag(has(&name, NAME_PRIVACY))
+            + 0.25 * flag(url_privacy)
+            + body_weight
+                * (0.5 * saturate(prose(density(PRIVACY)), 25.0)
+                    + 0.2 * saturate(density(PRACTICE), 4.0)
+                    + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 4.0)
+                    + 0.1 * saturate(section_privacy as f32, 4.0))
+            - 0.3 * saturate(self_terms_excess, 20.0)
+            - 0.3 * saturate(cookie_ratio - 0.7, 0.5)
+            - 0.25 * flag(named_other(NAME_PRIVACY))
+            - penalty;
+        let cookie = 0.3 * flag(has(&name, NAME_COOKIE))
+            + 0.25 * flag(url_cookie)
+            + body_weight
+                * (0.6 * saturate(density(COOKIE), 40.0)
+                    + 0.1 * saturate(body[at(SELF_COOKIE)] as f32, 3.0))
+            - 0.25 * flag(named_other(NAME_COOKIE))
+            - penalty;
+        let terms = 0.3 * flag(has(&name, NAME_TERMS))
+            + 0.25 * flag(url_terms)
+            + body_weight
+                * (0.5 * saturate(density(TERMS), 25.0)
+                    + 0.15 * saturate(body[at(SELF_TERMS)] as f32, 10.0)
+                    + 0.1 * saturate(section_terms as f32, 4.0))
+            - 0.25 * flag(named_other(NAME_TERMS))
+            - penalty;
+        signals.push(format!(
+            "score: privacy {privacy:.2}, cookie {cookie:.2}, terms {terms:.2}"
+        ));
+
+        let (kind, best) = [
+            (Kind::PrivacyPolicy, privacy),
+            (Kind::CookiePolicy, cookie),
+            (Kind::Terms, terms),
+        ]
+        .into_iter()
+        .fold((Kind::Other, THRESHOLD), |(k, s), (kind, score)| {
+            if score >= s {
+                (kind, score)
             } else {
-                Kind::Other
+                (k, s)
             }
-        } else if cookie_title && !title.contains(" privacy ") {
-            Kind::CookiePolicy
-        } else if terms_title && !title.contains(" privacy ") {
-            Kind::Terms
+        });
+        let score = if kind == Kind::Other {
+            privacy.max(cookie).max(0.0)
         } else {
-            Kind::PrivacyPolicy
+            best
         };
         Detection {
             is_policy: matches!(kind, Kind::PrivacyPolicy | Kind::CookiePolicy),
             kind,
-            score: (score * 1000.0).round() / 1000.0,
+            score: (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
             signals,
         }
     }
@@ -94,5 +490,151 @@ impl Detector {
 impl Default for Detector {
     fn default() -> Self {
         Detector::new()
+    }
+}
+
+fn add(total: &mut Counts, counts: &Counts) {
+    for (t, c) in total.iter_mut().zip(counts) {
+        *t += c;
+    }
+}
+
+fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// A vocabulary density; above `MAX_PROSE_DENSITY` the text is a list of names and links
+/// (a consent manager's vendor list), not prose, and counts as nothing.
+fn prose(density: f32) -> f32 {
+    if density > MAX_PROSE_DENSITY {
+        0.0
+    } else {
+        density
+    }
+}
+
+/// `x / full`, clamped to 0..=1.
+fn saturate(x: f32, full: f32) -> f32 {
+    (x / full).clamp(0.0, 1.0)
+}
+
+/// Index of a group's count in `Counts`.
+fn at(group: u16) -> usize {
+    group.trailing_zeros() as usize
+}
+
+fn group_name(group: u16) -> &'static str {
+    GROUP_NAMES[at(group)]
+}
+
+/// The lower-cased path of a URL, without scheme, host, query or fragment.
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let path = rest.find('/').map_or("", |at| &rest[at..]);
+    path.to_lowercase()
+}
+
+/// The title's parts that could be a page name: titles like "Privacy Policy | Shop" name the
+/// page, "How to write a privacy policy" does not.
+fn title_name(title: &str) -> String {
+    let mut name = String::new();
+    for part in title.split(['|', '-', '–', '—', ':', '·', '»', '/']) {
+        let folded = fold(part);
+        let words = folded.split_whitespace().count();
+        let first = folded.split_whitespace().next().unwrap_or("");
+        let question = matches!(
+            first,
+            "how"
+                | "what"
+                | "why"
+                | "when"
+                | "do"
+                | "does"
+                | "is"
+                | "are"
+                | "should"
+                | "wie"
+                | "was"
+                | "warum"
+                | "comment"
+                | "pourquoi"
+                | "quest"
+        );
+        if words <= 7 && !question {
+            name.push_str(&folded);
+        }
+        // A part that is the single word "Privacy" ("Privacy | Example") names the page.
+        if matches!(
+            folded.as_str(),
+            " privacy " | " datenschutz " | " confidentialité " | " privacidad " | " privacidade "
+        ) {
+            name.push_str(" privacy policy ");
+        }
+    }
+    name
+}
+
+/// Counts amounts like `$19.99`, `€ 5`, `12,50 €`.
+fn count_prices(segments: &[Segment]) -> usize {
+    let mut count = 0;
+    for segment in segments {
+        let chars: Vec<char> = segment.text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if matches!(c, '$' | '€' | '£' | '¥') {
+                let after = chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                    || (chars.get(i + 1) == Some(&' ')
+                        && chars.get(i + 2).is_some_and(|d| d.is_ascii_digit()));
+                let before = i > 0
+                    && (chars[i - 1].is_ascii_digit()
+                        || (chars[i - 1] == ' ' && i > 1 && chars[i - 2].is_ascii_digit()));
+                count += usize::from(after || before);
+            }
+        }
+    }
+    count
+}
+
+/// A byline near the top: a short block "By Jane Doe" or "Von Max Muster" / "Par ...".
+fn has_byline(page: &Page) -> bool {
+    page.blocks.iter().take(15).any(|b| {
+        let words: Vec<&str> = b.text.split_whitespace().collect();
+        (2..=5).contains(&words.len())
+            && matches!(words[0], "By" | "Von" | "Par")
+            && words[1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("ing"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_and_prefixes() {
+        let detector = Detector::new();
+        let counts = detector.count(&fold("Wir verarbeiten personenbezogenen Daten; cookies!"));
+        assert_eq!(counts[at(PRACTICE)], 1); // "wir verarbeiten"
+        assert_eq!(counts[at(PRIVACY)], 1); // "personenbezogen*"
+        assert_eq!(counts[at(COOKIE)], 1); // "cookies", not also "cookie"
+        assert_eq!(detector.count(&fold("uncollected"))[at(SECTION_PRIVACY)], 0);
+    }
+
+    #[test]
+    fn url_path_ignores_host_and_query() {
+        assert_eq!(url_path("https://privacy.example/a/B?x=terms#c"), "/a/b");
+        assert_eq!(url_path("https://example.com"), "");
+    }
+
+    #[test]
+    fn title_names_only_short_non_question_parts() {
+        assert!(title_name("Privacy Policy | Shop").contains(" privacy policy "));
+        assert!(!title_name("How to write a privacy policy").contains("privacy"));
+        assert!(title_name("Pocket Tides: Privacy").contains(" privacy policy "));
     }
 }

@@ -6,7 +6,7 @@ use crate::page::{Block, Page};
 /// Elements whose content is never page text.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
-    "select", "button", "nav", "footer", "head", "form",
+    "select", "button", "textarea", "nav", "footer", "head",
 ];
 
 /// Elements that end one block and start another.

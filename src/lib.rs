@@ -72,6 +72,12 @@ impl Analyzer {
         &self.detector
     }
 
+    /// Only the detection step of `analyze`, with the same result.
+    pub fn detect(&self, page: &Page) -> report::Detection {
+        let (page, _) = page.bounded();
+        self.detector.detect(&page, &text::segment(&page))
+    }
+
     /// Analyses one page.
     pub fn analyze(&self, page: &Page) -> Report {
         let (page, truncated) = page.bounded();
@@ -80,7 +86,7 @@ impl Analyzer {
             .iter()
             .map(|s| self.classifier.classify(s))
             .collect();
-        let detection = self.detector.detect(&page, &segments, &labels);
+        let detection = self.detector.detect(&page, &segments);
         let clauses: Vec<Clause> = segments
             .iter()
             .zip(&labels)
@@ -131,6 +137,11 @@ impl Default for Analyzer {
 pub fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
     ANALYZER.get_or_init(Analyzer::new)
+}
+
+/// Detects the kind of one page with the process-wide analyser (the `detection` of `analyze`).
+pub fn detect(page: &Page) -> report::Detection {
+    analyzer().detect(page)
 }
 
 /// Analyses one page with the process-wide analyser.

@@ -1,5 +1,173 @@
 //! `policylens eval pages`: detection precision and recall on a labelled page manifest.
+//!
+//! Positive = manifest kind `privacy_policy`; predicted positive = detected kind
+//! `privacy_policy`. A page detected as `cookie_policy` (which `is_policy` also covers) is not
+//! counted as flagged: the badge says "cookie policy", not "privacy policy".
+//! Rows with a non-empty `flags` column have doubtful labels and are skipped. The manifest has
+//! no URLs, so every page is read with an empty URL: URL signals are not measured here, and the
+//! file path is never used as a signal (it names the label).
 
-pub fn eval(_manifest: &str) -> Result<serde_json::Value, String> {
-    Err("eval pages is not built yet (issue 4)".to_string())
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use crate::input::{decode, page_from_document, read_file};
+
+const POSITIVE: &str = "privacy_policy";
+
+/// Counts for one manifest kind.
+#[derive(Default)]
+struct KindCounts {
+    total: usize,
+    flagged: usize,
+    detected: BTreeMap<&'static str, usize>,
+}
+
+pub fn eval(manifest: &str) -> Result<Value, String> {
+    let bytes = read_file(Path::new(manifest))?;
+    let text = decode(&bytes, manifest)?;
+    let folder = Path::new(manifest).parent().unwrap_or(Path::new("."));
+    let mut rows = parse_csv(&text).into_iter();
+    let header = rows
+        .next()
+        .ok_or_else(|| format!("{manifest}: no header row"))?;
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("{manifest}: no `{name}` column"))
+    };
+    let (path_col, kind_col) = (column("path")?, column("kind")?);
+    let flags_col = header.iter().position(|h| h == "flags");
+
+    let mut by_kind: BTreeMap<String, KindCounts> = BTreeMap::new();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let (mut skipped, mut unreadable) = (0usize, Vec::new());
+    let mut false_positives = Vec::new();
+    let mut false_negatives = Vec::new();
+    for row in rows {
+        let (Some(path), Some(kind)) = (row.get(path_col), row.get(kind_col)) else {
+            continue; // blank or short line
+        };
+        if flags_col
+            .and_then(|c| row.get(c))
+            .is_some_and(|f| !f.is_empty())
+        {
+            skipped += 1;
+            continue;
+        }
+        let file = folder.join(path);
+        // An unreadable or empty document is an empty page: what a browser would show.
+        let document = read_file(&file)
+            .and_then(|b| decode(&b, path))
+            .unwrap_or_else(|e| {
+                unreadable.push(e);
+                String::new()
+            });
+        let name = path.trim_end_matches(".gz").to_ascii_lowercase();
+        let page = page_from_document(&document, &name, "");
+        let detection = policylens::detect(&page);
+        let predicted = detection.kind.as_str() == POSITIVE;
+        let actual = kind == POSITIVE;
+        match (actual, predicted) {
+            (true, true) => tp += 1,
+            (false, true) => {
+                fp += 1;
+                false_positives
+                    .push(json!({"path": path, "kind": kind, "signals": detection.signals}));
+            }
+            (true, false) => {
+                fn_ += 1;
+                false_negatives.push(json!({"path": path, "detected": detection.kind.as_str(), "signals": detection.signals}));
+            }
+            (false, false) => {}
+        }
+        let counts = by_kind.entry(kind.clone()).or_default();
+        counts.total += 1;
+        counts.flagged += usize::from(predicted);
+        *counts.detected.entry(detection.kind.as_str()).or_default() += 1;
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let precision = ratio(tp, tp + fp);
+    let recall = ratio(tp, tp + fn_);
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+    let pages: usize = by_kind.values().map(|c| c.total).sum();
+    Ok(json!({
+        "pages": pages,
+        "precision": round(precision),
+        "recall": round(recall),
+        "f1": round(f1),
+        "flagged_as_policy_by_kind": by_kind
+            .iter()
+            .map(|(k, c)| (k.clone(), json!(format!("{}/{}", c.flagged, c.total))))
+            .collect::<serde_json::Map<_, _>>(),
+        "detected_kind_by_kind": by_kind
+            .iter()
+            .map(|(k, c)| (k.clone(), json!(c.detected)))
+            .collect::<serde_json::Map<_, _>>(),
+        "skipped_flagged": skipped,
+        "unreadable": unreadable,
+        "false_positives": false_positives,
+        "false_negatives": false_negatives,
+    }))
+}
+
+/// Splits CSV text into rows of fields: commas, double-quoted fields with `""` escapes,
+/// LF or CRLF line ends. Blank lines give no row.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                if row.iter().any(|f| !f.is_empty()) {
+                    rows.push(std::mem::take(&mut row));
+                }
+                row.clear();
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    row.push(field);
+    if row.iter().any(|f| !f.is_empty()) {
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_csv;
+
+    #[test]
+    fn csv_quotes_commas_and_crlf() {
+        let rows = parse_csv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\n\nlast,,z");
+        assert_eq!(
+            rows,
+            vec![
+                vec!["a", "b", "c"],
+                vec!["x, y", "say \"hi\"", ""],
+                vec!["last", "", "z"],
+            ]
+        );
+    }
 }
