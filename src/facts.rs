@@ -601,7 +601,7 @@ const RIGHTS: &[(&str, &str)] = &[
     ),
     (
         "deletion",
-        r"delet|\beras(?:e|ure)|right to be forgotten|remov(?:e|al of) (?:your |the |any |all |such )?(?:personal )?(?:information|data|account|content|profile)",
+        r"right to (?:request )?(?:the )?(?:delet|eras)|right to be forgotten|(?:request|ask)(?: us)?(?: to)? (?:the )?(?:\w+ or )?(?:delet|eras|remov)|have us (?:delet|eras|remov)|(?:delet|eras|remov)\w*(?: or \w+)? (?:of )?(?:your|their|all of your|any of your|such|all) (?:\w+ ){0,2}(?:information|data|account|profile|content|details)|(?:you|users?) (?:can|may|could|are able to|have the (?:right|ability|option) to)[^.]{0,40}\b(?:delet|eras|remov)|ability to[^.]{0,30}\b(?:delet|eras|remov)|^to (?:\w+ )?(?:or )?(?:delet|eras|remov)",
     ),
     (
         "portability",
@@ -923,7 +923,9 @@ impl FactExtractor {
             contact_context: re(
                 r"contact|question|concern|complaint|request|inquir|enquir|write to|reach us|privacy (?:team|office)|protection officer|exercise",
             ),
-            negation: re(r"\b(?:not|never|no|cannot|nor|neither)\b|n't\b"),
+            negation: re(
+                r"\b(?:not|never|no|cannot|nor|neither|restricted from|prohibited from|prohibit|prohibits|forbidden|refrain from)\b|n't\b",
+            ),
             boundary: re(
                 r"[;:()]|, (?:you|we|they|it|this|our|i|your|these|such|which|but|and we|and you)\b|\b(?:but|however|unless|except|although|though|whereas|while|otherwise|instead|other than)\b",
             ),
@@ -950,10 +952,10 @@ impl FactExtractor {
                 r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leased|leasing|trade|trades|traded|trading|barter|monetize|sale of (?:your |any |the |such )?(?:personal )?(?:information|data))\b",
             ),
             sell_object: re(
-                r"\b(?:information|data|details|e-?mail (?:addresses|lists?)|mailing lists?|customer lists?|contact lists?|names|profiles?)\b",
+                r"\b(?:information|data|details|e-?mails|e-?mail (?:addresses|lists?)|mailing lists?|customer lists?|contact lists?|names|profiles?)\b",
             ),
             sell_exclude: re(
-                r"merger|acquisition|acquired|bankrupt|reorgani|insolvency|divest|change (?:of|in) control|assets|successor|trade ?shows?|trade names?|trade secrets?|trademark|(?:sell|sells|selling|sold) (?:or (?:provide|offer) )?(?:products|goods|services|items|merchandise|tickets|advertising|ads|ad space|our products|subscriptions)|products (?:or services )?(?:we |you )?(?:sell|sold)",
+                r"merger|acquisition|corporate transaction|business transaction|(?:business|company|division|assets|entity|stock|portion|part of (?:our|the)|all or (?:part|substantially))[^.]{0,40}\b(?:sold|sale|acquired|transferred)|acquired|bankrupt|reorgani|insolvency|divest|change (?:of|in) control|assets|successor|trade ?shows?|trade names?|trade secrets?|trademark|(?:sell|sells|selling|sold) (?:or (?:provide|offer) )?(?:products|goods|services|items|merchandise|tickets|advertising|ads|ad space|our products|subscriptions)|products (?:or services )?(?:we |you )?(?:sell|sold)",
             ),
             sale_deemed: re(
                 r#"\b(?:considered|deemed|constitutes?|qualify as|defined as|treated as)(?: to be)? (?:an? )?["']?(?:sale|sell|selling|sales)\b"#,
@@ -1240,7 +1242,11 @@ impl FactExtractor {
         }
         let mut vote = None;
         for m in self.sell.find_iter(lower) {
-            if spans.iter().any(|&(a, b)| m.start() >= a && m.start() <= b) {
+            // "Federal Trade Commission" is no trade in data.
+            let capital = s.text.as_bytes()[m.start()].is_ascii_uppercase();
+            if spans.iter().any(|&(a, b)| m.start() >= a && m.start() <= b)
+                || capital && m.as_str().starts_with("trad")
+            {
                 continue;
             }
             let after = &lower[m.start()..lower.len().min(m.end() + 80)];
