@@ -767,7 +767,7 @@ fn word_matches<'a>(
     let bytes = text.as_bytes();
     automaton.find_iter(text).filter(move |m| {
         let word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
-        !(m.start() > 0 && word(&bytes[m.start() - 1])) && !bytes.get(m.end()).is_some_and(word)
+        !(bytes.get(m.end()).is_some_and(word) || m.start() > 0 && word(&bytes[m.start() - 1]))
     })
 }
 
@@ -952,7 +952,7 @@ impl FactExtractor {
                 r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leased|leasing|trade|trades|traded|trading|barter|monetize|sale of (?:your |any |the |such )?(?:personal )?(?:information|data))\b",
             ),
             sell_object: re(
-                r"\b(?:information|data|details|e-?mails|e-?mail (?:addresses|lists?)|mailing lists?|customer lists?|contact lists?|names|profiles?)\b",
+                r"\b(?:information|data|details|e-?mails|e-?mail (?:address(?:es)?|lists?)|mailing lists?|customer lists?|contact lists?|names|profiles?)\b",
             ),
             sell_exclude: re(
                 r"merger|acquisition|corporate transaction|business transaction|(?:business|company|division|assets|entity|stock|portion|part of (?:our|the)|all or (?:part|substantially))[^.]{0,40}\b(?:sold|sale|acquired|transferred)|acquired|bankrupt|reorgani|insolvency|divest|change (?:of|in) control|assets|successor|trade ?shows?|trade names?|trade secrets?|trademark|(?:sell|sells|selling|sold) (?:or (?:provide|offer) )?(?:products|goods|services|items|merchandise|tickets|advertising|ads|ad space|our products|subscriptions)|products (?:or services )?(?:we |you )?(?:sell|sold)",

@@ -156,7 +156,7 @@ impl Gazetteer {
                 continue;
             };
             if alias.ambiguous {
-                if &text[start..end] != alias.text || starts_sentence(&text[..start]) {
+                if text[start..end] != alias.text || starts_sentence(&text[..start]) {
                     continue;
                 }
                 let rest = &text[end..];
