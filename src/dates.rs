@@ -52,7 +52,7 @@ impl DateFinder {
         );
         let cue = r"(?:effective|last\s+(?:updated|modified|revised|amended|reviewed|changed)|updated|revised|modified|amended|dated|version\s+date|as\s+of|date\s+of\s+last\s+revision)";
         DateFinder {
-            cued: Regex::new(&format!(r"(?i)\b{cue}\b[^0-9a-z]{{0,12}}(?:(?:on|as\s+of|date|from|since|in\s+effect)[^0-9a-z]{{1,6}}){{0,2}}{date}"))
+            cued: Regex::new(&format!(r"(?i)(?-u:\b){cue}(?-u:\b)[^0-9a-z]{{0,12}}(?:(?:on|as\s+of|date|from|since|in\s+effect)[^0-9a-z]{{1,6}}){{0,2}}{date}"))
                 .expect("date regex"),
             numeric: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
                 .expect("numeric date regex"),

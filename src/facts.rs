@@ -654,6 +654,139 @@ const COOKIE_TYPES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Topic bits: a sentence runs a topic's patterns only when one of its gate words occurs.
+const ADS: u32 = 1 << 10;
+const COOKIES: u32 = 1 << 11;
+const TRANSFER: u32 = 1 << 12;
+const LAW: u32 = 1 << 13;
+const CHANGE: u32 = 1 << 14;
+const RETENTION: u32 = 1 << 15;
+
+/// Gate words per topic; bits 0-9 are the `RIGHTS` entries in order.
+const GATES: &[(u32, &[&str])] = &[
+    (1, &["access", "know", "copy", "review", "view", "what"]),
+    (
+        1 << 1,
+        &[
+            "rectif", "correct", "inaccura", "updat", "chang", "edit", "modif", "amend",
+        ],
+    ),
+    (1 << 2, &["delet", "eras", "forgotten", "remov"]),
+    (
+        1 << 3,
+        &[
+            "portab",
+            "machine",
+            "commonly used",
+            "transmit",
+            "export",
+            "download",
+        ],
+    ),
+    (1 << 4, &["object"]),
+    (1 << 5, &["restrict", "limit"]),
+    (
+        1 << 6,
+        &[
+            "opt",
+            "unsubscrib",
+            "receiving",
+            "receive",
+            "do not sell",
+            "cookie",
+            "preferences",
+        ],
+    ),
+    (1 << 7, &["withdraw", "revoke"]),
+    (1 << 8, &["discriminat"]),
+    (
+        1 << 9,
+        &["complain", "supervisory", "authority", "commissioner"],
+    ),
+    (
+        ADS,
+        &[
+            " ad",
+            "retarget",
+            "remarketing",
+            "re-marketing",
+            "marketing",
+            "offers",
+            "audience",
+            "choices",
+            "aboutads",
+        ],
+    ),
+    (
+        COOKIES,
+        &[
+            "cookie",
+            "beacon",
+            "pixel",
+            "local storage",
+            "gif",
+            "tracking technolog",
+        ],
+    ),
+    (
+        TRANSFER,
+        &[
+            "transfer",
+            "stored",
+            "processed",
+            "hosted",
+            "maintained",
+            "located",
+            "outside",
+            "countr",
+            "border",
+            "clauses",
+            "shield",
+            "adequacy",
+            "binding corporate",
+            "framework",
+            "never leave",
+            "kept",
+        ],
+    ),
+    (
+        LAW,
+        &[
+            "law",
+            "subpoena",
+            "court",
+            "legal",
+            "warrant",
+            "police",
+            "government",
+            "authorit",
+            "judicial",
+            "regulat",
+        ],
+    ),
+    (
+        CHANGE,
+        &["chang", "modif", "updat", "amend", "revis", "alter"],
+    ),
+    (
+        RETENTION,
+        &[
+            "hour",
+            "day",
+            "week",
+            "month",
+            "year",
+            "as long as",
+            "no longer than",
+            "indefinite",
+            "reasonable period",
+            "period necessary",
+            "duration of",
+            "until you",
+        ],
+    ),
+];
+
 /// yes/no clauses for one question.
 #[derive(Default)]
 struct Votes {
@@ -691,6 +824,8 @@ fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
 pub struct FactExtractor {
     gazetteer: &'static Gazetteer,
     dates: DateFinder,
+    gate: AhoCorasick,
+    gate_topics: Vec<u32>,
     data_terms: AhoCorasick,
     data_ids: Vec<Option<&'static str>>,
     frameworks: AhoCorasick,
@@ -737,8 +872,10 @@ pub struct FactExtractor {
     retention_exclude: Regex,
 }
 
+/// Compiles a fact pattern; `\b` is the ASCII word boundary, which keeps the fast DFA
+/// engines usable on text with non-ASCII letters.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("fact regexes are valid")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("fact regexes are valid")
 }
 
 /// One automaton over (id, phrases) tables; returns it and the id of each pattern.
@@ -753,10 +890,33 @@ fn automaton<T: Copy>(table: &[(T, &[&str])], case_insensitive: bool) -> (AhoCor
     }
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(case_insensitive)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&phrases)
         .expect("fact phrases build an automaton");
     (automaton, ids)
+}
+
+/// The gate automaton: each distinct word once, with the bits of every topic it opens.
+fn gate_automaton() -> (AhoCorasick, Vec<u32>) {
+    let mut words: Vec<&str> = Vec::new();
+    let mut bits: Vec<u32> = Vec::new();
+    for (topic, list) in GATES {
+        for word in *list {
+            match words.iter().position(|w| w == word) {
+                Some(at) => bits[at] |= topic,
+                None => {
+                    words.push(word);
+                    bits.push(*topic);
+                }
+            }
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .expect("gate words build an automaton");
+    (automaton, bits)
 }
 
 /// Matches of an automaton that start and end at word boundaries.
@@ -798,6 +958,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// the context (heading and list lead-in) lowered.
 struct Sentence<'a> {
     clause: usize,
+    /// Topic bits whose gate words occur (see `GATES`).
+    topics: u32,
     text: &'a str,
     lower: String,
     context: String,
@@ -906,11 +1068,14 @@ fn parse_count(text: &str) -> Option<u32> {
 
 impl FactExtractor {
     pub fn new() -> FactExtractor {
-        let (data_terms, data_ids) = automaton(DATA_TERMS, true);
+        let (data_terms, data_ids) = automaton(DATA_TERMS, false);
+        let (gate, gate_topics) = gate_automaton();
         let (frameworks, framework_names) = automaton(FRAMEWORKS, true);
         let number = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?: and)?(?: eighty| twenty| fifty| sixty)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\d{1,4})";
         FactExtractor {
             gazetteer: Gazetteer::shared(),
+            gate,
+            gate_topics,
             dates: DateFinder::new(),
             data_terms,
             data_ids,
@@ -1127,10 +1292,16 @@ impl FactExtractor {
                     .as_deref()
                     .is_some_and(|h| self.collect_heading.is_match(&h.to_ascii_lowercase()));
             for text in sentences(&segment.text) {
+                let lower = text.to_ascii_lowercase();
+                let topics = self
+                    .gate
+                    .find_overlapping_iter(&lower)
+                    .fold(0, |bits, m| bits | self.gate_topics[m.pattern().as_usize()]);
                 let sentence = Sentence {
                     clause: i,
+                    topics,
                     text,
-                    lower: text.to_ascii_lowercase(),
+                    lower,
                     context: context.clone(),
                     question: text.ends_with('?'),
                 };
@@ -1167,12 +1338,18 @@ impl FactExtractor {
     }
 
     fn contacts(&self, text: &str, clause: usize, scan: &mut Scan) {
-        let mut found: Vec<String> = self
-            .email
-            .find_iter(text)
+        let emails = if text.contains('@') {
+            self.email.find_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        let mut found: Vec<String> = emails
+            .into_iter()
             .map(|m| m.as_str().trim_end_matches('.').to_string())
             .collect();
-        if self.contact_context.is_match(&text.to_ascii_lowercase()) {
+        if (text.contains("http") || text.contains("www."))
+            && self.contact_context.is_match(&text.to_ascii_lowercase())
+        {
             found.extend(self.url.find_iter(text).filter_map(|m| {
                 let url = m.as_str().trim_end_matches(['.', ',', ';', ':']);
                 let before = &text[..m.start()];
@@ -1193,7 +1370,7 @@ impl FactExtractor {
             .find_iter(&s.lower)
             .map(|m| (m.start(), !self.negated(&s.lower, m.start())))
             .collect();
-        if s.question && verbs.is_empty() {
+        if verbs.is_empty() && (s.question || inherited.is_none()) {
             return;
         }
         for m in word_matches(&self.data_terms, &s.lower) {
@@ -1216,6 +1393,14 @@ impl FactExtractor {
 
     fn sells(&self, s: &Sentence, scan: &mut Scan) {
         let lower = &s.lower;
+        if ![
+            "sel", "sold", "sale", "rent", "leas", "trad", "barter", "monetiz",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            return;
+        }
         // Opt-out wording ("Do Not Sell My ...", "opt out of the sale") is not itself a
         // statement; the sale cues inside it are skipped.
         let mut spans = Vec::new();
@@ -1266,10 +1451,14 @@ impl FactExtractor {
     /// Targeted ads, cookies, international transfer, law enforcement.
     fn answers(&self, s: &Sentence, scan: &mut Scan) {
         let lower = &s.lower;
-        if let Some(yes) = self.affirmed(&self.ads, lower) {
+        let on = |topic: u32| s.topics & topic != 0;
+        if let Some(yes) = on(ADS).then(|| self.affirmed(&self.ads, lower)).flatten() {
             scan.ads.add(yes, s.clause);
         }
-        if let Some(yes) = self.affirmed(&self.cookies, lower) {
+        if let Some(yes) = on(COOKIES)
+            .then(|| self.affirmed(&self.cookies, lower))
+            .flatten()
+        {
             // "We do not use cookies to track you" still says cookies are used.
             let yes = yes || self.cookie_purpose.is_match(lower);
             scan.cookies.add(yes, s.clause);
@@ -1281,12 +1470,14 @@ impl FactExtractor {
                 }
             }
         }
-        if self.transfer_local.is_match(lower) {
-            scan.transfer.add(false, s.clause);
-        } else if let Some(yes) = self.affirmed(&self.transfer, lower) {
-            scan.transfer.add(yes, s.clause);
+        if on(TRANSFER) {
+            if self.transfer_local.is_match(lower) {
+                scan.transfer.add(false, s.clause);
+            } else if let Some(yes) = self.affirmed(&self.transfer, lower) {
+                scan.transfer.add(yes, s.clause);
+            }
         }
-        if self.disclose.is_match(lower) {
+        if on(LAW) && self.disclose.is_match(lower) {
             if let Some(yes) = self.affirmed(&self.law, lower) {
                 scan.law.add(yes, s.clause);
             }
@@ -1295,7 +1486,8 @@ impl FactExtractor {
 
     fn change_notice(&self, s: &Sentence, heading: &Option<String>, scan: &mut Scan) {
         let lower = &s.lower;
-        let about_changes = self.change.is_match(lower)
+        let about_changes = s.topics & CHANGE != 0
+            && self.change.is_match(lower)
             && (self.policy_word.is_match(lower)
                 || heading
                     .as_deref()
@@ -1334,7 +1526,7 @@ impl FactExtractor {
     }
 
     fn children(&self, s: &Sentence, scan: &mut Scan) {
-        if !self.age_context.is_match(&s.lower) {
+        if !s.lower.bytes().any(|b| b.is_ascii_digit()) || !self.age_context.is_match(&s.lower) {
             return;
         }
         for c in self.age.captures_iter(&s.lower) {
@@ -1363,7 +1555,10 @@ impl FactExtractor {
 
     fn retention(&self, s: &Sentence, scan: &mut Scan) {
         let lower = &s.lower;
-        if !self.retention_context.is_match(lower) || self.retention_exclude.is_match(lower) {
+        if s.topics & RETENTION == 0
+            || !self.retention_context.is_match(lower)
+            || self.retention_exclude.is_match(lower)
+        {
             return;
         }
         let mut push = |text: &str, days: Option<u32>| {
@@ -1417,10 +1612,16 @@ impl FactExtractor {
 
     fn rights(&self, s: &Sentence, scan: &mut Scan) {
         let lower = &s.lower;
+        if s.topics & ((1 << RIGHTS.len()) - 1) == 0 {
+            return;
+        }
         let user_context = (self.subject.is_match(lower) || self.subject.is_match(&s.context))
             && (self.modal.is_match(lower) || self.modal.is_match(&s.context))
             || self.imperative.is_match(lower);
-        for (id, cue) in &self.rights {
+        for (bit, (id, cue)) in self.rights.iter().enumerate() {
+            if s.topics & (1 << bit) == 0 {
+                continue;
+            }
             let Some(m) = cue.find(lower) else {
                 continue;
             };

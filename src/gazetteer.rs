@@ -112,6 +112,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(aliases.iter().map(|a| a.text.as_str()))
             .expect("gazetteer aliases build an automaton");
