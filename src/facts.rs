@@ -1233,6 +1233,7 @@ impl FactExtractor {
             .dates
             .order_from_text(segments.iter().map(|s| s.text.as_str()))
             .unwrap_or_else(|| order_for_lang(&page.lang));
+        let host = host_of(&page.url);
         let mut short_dates = Vec::new();
         let mut long_dates = Vec::new();
         let mut next_segment = 0;
@@ -1264,6 +1265,9 @@ impl FactExtractor {
                 }
             }
             for hit in self.gazetteer.find(&segment.text) {
+                if own_name(&host, hit.name) {
+                    continue;
+                }
                 note(&mut scan.third_parties, hit.name.to_string(), i);
                 if hit.kind == Kind::Ads {
                     scan.ads.add(true, i);
@@ -1722,6 +1726,25 @@ fn evidence(facts: &mut Facts, fact: String, clauses: Vec<usize>) {
     if !clauses.is_empty() {
         facts.evidence.push(FactSource { fact, clauses });
     }
+}
+
+/// The lower-case host of a URL ("news.yahoo.com").
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// True when a named service is the site itself (Yahoo's policy naming Yahoo).
+fn own_name(host: &str, name: &str) -> bool {
+    let word: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !host.is_empty() && !word.is_empty() && host.split('.').any(|label| label == word)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -225,6 +225,13 @@ fn third_parties_named_only() {
         ]
     );
     assert_eq!(clauses_of(&f, "third_parties:Stripe"), [1]);
+    let mut own = paragraphs(&["Google may use Google Analytics data to improve Google services."]);
+    own.url = "https://policies.google.com/privacy".into();
+    assert_eq!(
+        facts_of(&own).third_parties,
+        ["Google Analytics"],
+        "the site itself is not a third party"
+    );
     let f = facts(&["Our analytics partners include Mixpanel and Segment."]);
     assert_eq!(f.third_parties, ["Mixpanel", "Segment"]);
 }
