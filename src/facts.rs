@@ -1438,7 +1438,7 @@ impl FactExtractor {
             {
                 continue;
             }
-            let after = &lower[m.start()..lower.len().min(m.end() + 80)];
+            let after = &lower[m.start()..floor_boundary(lower, lower.len().min(m.end() + 80))];
             let before_start = floor_boundary(lower, m.start().saturating_sub(60));
             let before = &lower[before_start..m.start()];
             if !self.sell_object.is_match(after) && !self.sell_object.is_match(before) {
