@@ -23,8 +23,10 @@
 
 pub mod category;
 pub mod classify;
+pub mod dates;
 pub mod detect;
 pub mod facts;
+pub mod gazetteer;
 pub mod grade;
 pub mod html;
 pub mod lexicon;
@@ -106,7 +108,7 @@ impl Analyzer {
         let facts = self.facts.extract(&page, &segments);
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
-        let lines = summary::lines(&detection, &facts, &graded);
+        let lines = summary::lines(&detection, &facts, &graded, &page.lang);
         Report {
             schema: report::SCHEMA,
             grade: detection.is_policy.then_some(graded.grade),

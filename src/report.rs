@@ -55,6 +55,9 @@ pub struct GradeReason {
     pub rule: String,
     pub points: i32,
     pub clauses: Vec<usize>,
+    /// good, neutral, bad or blocker (GRADING.md).
+    #[serde(default)]
+    pub severity: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,6 +129,9 @@ pub struct Facts {
     pub frameworks: Vec<String>,
     pub law_enforcement_disclosure: Answer,
     pub change_notice: ChangeNotice,
+    /// Kinds of cookies described: essential functional analytics advertising social.
+    #[serde(default)]
+    pub cookie_types: Vec<String>,
     /// Clauses behind each fact above, keyed by the fact's field name (and value id for lists).
     pub evidence: Vec<FactSource>,
 }

@@ -1,0 +1,190 @@
+//! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
+
+use regex::Regex;
+
+/// Which component comes first in an all-numeric date such as 03/01/2023.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    MonthFirst,
+    DayFirst,
+}
+
+/// The order a page's language implies: US English (and plain "en") put the month first.
+pub fn order_for_lang(lang: &str) -> Order {
+    let lang = lang.trim().to_ascii_lowercase();
+    if lang.is_empty() || lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
+        Order::MonthFirst
+    } else {
+        Order::DayFirst
+    }
+}
+
+/// A valid calendar date found after a cue word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Found {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub struct DateFinder {
+    /// A cue ("Effective", "Last updated") followed closely by a date.
+    cued: Regex,
+    /// Any all-numeric date, for learning the page's day/month order.
+    numeric: Regex,
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+impl DateFinder {
+    pub fn new() -> DateFinder {
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        let date = format!(
+            r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
+        );
+        let cue = r"(?:effective|last\s+(?:updated|modified|revised|amended|reviewed|changed)|updated|revised|modified|amended|dated|version\s+date|as\s+of|date\s+of\s+last\s+revision)";
+        DateFinder {
+            cued: Regex::new(&format!(r"(?i)(?-u:\b){cue}(?-u:\b)[^0-9a-z]{{0,12}}(?:(?:on|as\s+of|date|from|since|in\s+effect)[^0-9a-z]{{1,6}}){{0,2}}{date}"))
+                .expect("date regex"),
+            numeric: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+                .expect("numeric date regex"),
+        }
+    }
+
+    /// The order the page's own numeric dates prove (a component above 12 settles it).
+    pub fn order_from_text<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Option<Order> {
+        let (mut day_first, mut month_first) = (0, 0);
+        for text in texts {
+            for c in self.numeric.captures_iter(text) {
+                let a: u32 = c[1].parse().unwrap_or(0);
+                let b: u32 = c[2].parse().unwrap_or(0);
+                if a > 12 && b <= 12 {
+                    day_first += 1;
+                } else if b > 12 && a <= 12 {
+                    month_first += 1;
+                }
+            }
+        }
+        match (day_first, month_first) {
+            (0, 0) => None,
+            (d, m) if d > m => Some(Order::DayFirst),
+            (d, m) if m > d => Some(Order::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// Valid dates that follow a cue in `text`, in order.
+    pub fn cued_dates(&self, text: &str, order: Order) -> Vec<Found> {
+        let mut out = Vec::new();
+        for c in self.cued.captures_iter(text) {
+            let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+            let month_name = |name: &str| {
+                c.name(name).and_then(|m| {
+                    let lower = m.as_str().to_ascii_lowercase();
+                    MONTHS
+                        .iter()
+                        .position(|p| lower.starts_with(p))
+                        .map(|i| i as u32 + 1)
+                })
+            };
+            let parts = if c.name("m1").is_some() {
+                (n("y1"), month_name("m1"), n("d1"))
+            } else if c.name("m2").is_some() {
+                (n("y2"), month_name("m2"), n("d2"))
+            } else if c.name("y3").is_some() {
+                (n("y3"), n("a3"), n("b3"))
+            } else {
+                let (a, b) = (n("a4"), n("b4"));
+                let year = n("y4").map(|y| if y < 100 { 2000 + y } else { y });
+                match order {
+                    Order::MonthFirst => (year, a, b),
+                    Order::DayFirst => (year, b, a),
+                }
+            };
+            if let (Some(year), Some(month), Some(day)) = parts {
+                if valid(year, month, day) {
+                    out.push(Found { year, month, day });
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Default for DateFinder {
+    fn default() -> Self {
+        DateFinder::new()
+    }
+}
+
+/// A real calendar date between 1990 and 2099.
+fn valid(year: u32, month: u32, day: u32) -> bool {
+    if !(1990..=2099).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return false;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    day <= days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str, order: Order) -> Vec<String> {
+        DateFinder::new()
+            .cued_dates(text, order)
+            .iter()
+            .map(Found::iso)
+            .collect()
+    }
+
+    #[test]
+    fn formats() {
+        let m = Order::MonthFirst;
+        assert_eq!(iso("Effective December 28, 2016", m), ["2016-12-28"]);
+        assert_eq!(iso("Last updated 01 March 2023", m), ["2023-03-01"]);
+        assert_eq!(iso("Effective date: Sept 1, 2021", m), ["2021-09-01"]);
+        assert_eq!(iso("Last modified 03/01/2023", m), ["2023-03-01"]);
+        assert_eq!(
+            iso("Last modified 03/01/2023", Order::DayFirst),
+            ["2023-01-03"]
+        );
+        assert_eq!(iso("Updated on 2022-7-4.", m), ["2022-07-04"]);
+        assert_eq!(iso("Last Updated: 3rd of May, 2020", m), ["2020-05-03"]);
+        assert_eq!(iso("Effective as of Feb. 29, 2024", m), ["2024-02-29"]);
+    }
+
+    #[test]
+    fn invalid_dates_are_skipped() {
+        assert!(iso("Effective February 30, 2021", Order::MonthFirst).is_empty());
+        assert!(iso("Last updated 13/13/2020", Order::MonthFirst).is_empty());
+        assert!(iso("Effective Feb 29, 2023", Order::MonthFirst).is_empty());
+    }
+
+    #[test]
+    fn order_from_lang_and_text() {
+        assert_eq!(order_for_lang("en-US"), Order::MonthFirst);
+        assert_eq!(order_for_lang("en-GB"), Order::DayFirst);
+        assert_eq!(order_for_lang("de"), Order::DayFirst);
+        let f = DateFinder::new();
+        assert_eq!(
+            f.order_from_text(["Updated 25/12/2020", "and 01/02/2021"].into_iter()),
+            Some(Order::DayFirst)
+        );
+        assert_eq!(f.order_from_text(["01/02/2021"].into_iter()), None);
+    }
+}

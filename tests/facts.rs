@@ -1,0 +1,463 @@
+//! Facts from clauses written in the style of real policies: negation, hedging, conflicts,
+//! lists with lead-ins, dates, retention, ages, frameworks and named services.
+
+use policylens::facts::{clauses_of, FactExtractor};
+use policylens::report::{Answer, ChangeNotice, Facts};
+use policylens::{text, Block, Page};
+
+fn page(lang: &str, blocks: Vec<Block>) -> Page {
+    Page {
+        url: "https://example.test/privacy".into(),
+        title: "Privacy Policy".into(),
+        lang: lang.into(),
+        blocks,
+    }
+}
+
+fn paragraphs(texts: &[&str]) -> Page {
+    page("en", texts.iter().map(|t| Block::new("p", 0, *t)).collect())
+}
+
+fn facts_of(page: &Page) -> Facts {
+    static EXTRACTOR: std::sync::OnceLock<FactExtractor> = std::sync::OnceLock::new();
+    EXTRACTOR
+        .get_or_init(FactExtractor::new)
+        .extract(page, &text::segment(page))
+}
+
+fn facts(texts: &[&str]) -> Facts {
+    facts_of(&paragraphs(texts))
+}
+
+struct AnswerCase {
+    desc: &'static str,
+    clauses: &'static [&'static str],
+    expected: Answer,
+}
+
+fn check_answers(field: &str, get: fn(&Facts) -> Answer, cases: &[AnswerCase]) {
+    for case in cases {
+        let f = facts(case.clauses);
+        assert_eq!(get(&f), case.expected, "{field}: {}", case.desc);
+        let evidence = clauses_of(&f, field);
+        if case.expected == Answer::NotMentioned {
+            assert!(
+                evidence.is_empty(),
+                "{field}: {} has no evidence",
+                case.desc
+            );
+        } else {
+            assert!(
+                !evidence.is_empty(),
+                "{field}: {} names its clause",
+                case.desc
+            );
+        }
+        if case.expected == Answer::Unclear && case.clauses.len() == 2 {
+            assert_eq!(evidence, [0, 1], "{field}: {} keeps both sides", case.desc);
+        }
+    }
+}
+
+#[test]
+fn sells_data() {
+    use Answer::*;
+    let cases = [
+        AnswerCase { desc: "plain denial with a verb list", clauses: &["We do not sell, rent or lease your personal information to third parties."], expected: No },
+        AnswerCase { desc: "never + passive", clauses: &["Your personal data will never be sold to anyone."], expected: No },
+        AnswerCase { desc: "contraction", clauses: &["We don't sell your data."], expected: No },
+        AnswerCase { desc: "hedged sale is a sale", clauses: &["We may sell or rent your email address to carefully selected partners."], expected: Yes },
+        AnswerCase { desc: "CCPA past-year disclosure", clauses: &["In the preceding twelve months we have sold the following categories of personal information: identifiers and internet activity."], expected: Yes },
+        AnswerCase { desc: "sharing deemed a sale", clauses: &["Sharing cookie data with advertising partners may be considered a \"sale\" under California law."], expected: Yes },
+        AnswerCase { desc: "conflict is unclear", clauses: &["We do not sell your personal information.", "We may sell aggregated profiles of our users to data brokers."], expected: Unclear },
+        AnswerCase { desc: "Do Not Sell link alone", clauses: &["Do Not Sell or Share My Personal Information"], expected: Yes },
+        AnswerCase { desc: "Do Not Sell link beside a denial", clauses: &["We do not sell your personal information.", "Do Not Sell My Personal Information"], expected: Unclear },
+        AnswerCase { desc: "generic right to opt out of sale", clauses: &["California residents have the right to opt out of the sale of their personal information."], expected: Unclear },
+        AnswerCase { desc: "merger is not a sale of data", clauses: &["If our business is sold or merged, your information may be transferred to the buyer as part of that transaction."], expected: NotMentioned },
+        AnswerCase { desc: "selling products is not selling data", clauses: &["We sell products and services through our website and collect information to ship your order."], expected: NotMentioned },
+        AnswerCase { desc: "Federal Trade Commission", clauses: &["Visit the Federal Trade Commission website for information on identity theft."], expected: NotMentioned },
+        AnswerCase { desc: "agents restricted from selling", clauses: &["Our agents are restricted from using, selling or disclosing this data for any other purpose."], expected: No },
+        AnswerCase { desc: "a question is not a statement", clauses: &["Do we sell your personal information?"], expected: NotMentioned },
+        AnswerCase { desc: "conditional presupposes the sale", clauses: &["If you do not want us to sell your personal information, use the form below."], expected: Yes },
+    ];
+    check_answers("sells_data", |f| f.sells_data, &cases);
+}
+
+#[test]
+fn targeted_advertising() {
+    use Answer::*;
+    let cases = [
+        AnswerCase { desc: "hedged tailored ads", clauses: &["We may share information with advertising partners to show you ads tailored to your interests."], expected: Yes },
+        AnswerCase { desc: "interest-based ads", clauses: &["Our partners use cookies to deliver interest-based advertising."], expected: Yes },
+        AnswerCase { desc: "denial", clauses: &["We do not use your personal data for targeted advertising."], expected: No },
+        AnswerCase { desc: "opt-out page of the industry", clauses: &["You can learn more at www.aboutads.info/choices."], expected: Yes },
+        AnswerCase { desc: "named ad service", clauses: &["This site shows ads served by Google AdSense and Criteo."], expected: Yes },
+        AnswerCase { desc: "conflict", clauses: &["We never show personalized ads.", "Third-party ad networks may use your browsing history for retargeting."], expected: Unclear },
+        AnswerCase { desc: "newsletters are not ads", clauses: &["We send a newsletter to subscribers every week."], expected: NotMentioned },
+    ];
+    check_answers("targeted_advertising", |f| f.targeted_advertising, &cases);
+}
+
+#[test]
+fn cookies_transfer_and_law_enforcement() {
+    use Answer::*;
+    check_answers(
+        "cookies",
+        |f| f.cookies,
+        &[
+            AnswerCase {
+                desc: "uses cookies",
+                clauses: &["We use cookies and web beacons to remember your preferences."],
+                expected: Yes,
+            },
+            AnswerCase {
+                desc: "no cookies at all",
+                clauses: &["This website does not use cookies."],
+                expected: No,
+            },
+            AnswerCase {
+                desc: "purpose-limited denial still uses cookies",
+                clauses: &["We do not use cookies to collect personally identifiable information."],
+                expected: Yes,
+            },
+        ],
+    );
+    check_answers(
+        "international_transfer",
+        |f| f.international_transfer,
+        &[
+            AnswerCase { desc: "transfer to the US", clauses: &["Your information may be transferred to and processed in the United States and other countries."], expected: Yes },
+            AnswerCase { desc: "SCCs", clauses: &["Where we move data, we rely on Standard Contractual Clauses approved by the European Commission."], expected: Yes },
+            AnswerCase { desc: "kept local", clauses: &["All customer data is stored exclusively in Germany."], expected: No },
+            AnswerCase { desc: "denied", clauses: &["We do not transfer your personal data outside the European Economic Area."], expected: No },
+        ],
+    );
+    check_answers(
+        "law_enforcement_disclosure",
+        |f| f.law_enforcement_disclosure,
+        &[
+            AnswerCase { desc: "required by law", clauses: &["We may disclose your information if required by law or in response to a subpoena."], expected: Yes },
+            AnswerCase { desc: "exception to a denial", clauses: &["We will not share your information with anyone except when we are compelled by law to do so."], expected: Yes },
+            AnswerCase { desc: "silence", clauses: &["We collect your email address."], expected: NotMentioned },
+        ],
+    );
+}
+
+#[test]
+fn data_collected_from_sentences_lists_and_tables() {
+    let f = facts(&["We collect your name, e-mail address and phone number when you register."]);
+    assert_eq!(f.data_collected, ["name", "email", "phone"]);
+    assert_eq!(clauses_of(&f, "data_collected:phone"), [0]);
+
+    let f = facts(&[
+        "We do not collect health data or biometric identifiers. We collect your IP address.",
+    ]);
+    assert_eq!(
+        f.data_collected,
+        ["ip_address"],
+        "negated collection is not collection"
+    );
+
+    let f = facts(&["We use your email to reply and may ask for your date of birth, but we never ask for your social security number."]);
+    assert_eq!(f.data_collected, ["email", "birth_date"]);
+
+    let f = facts(&[
+        "Please address your questions to our team. We log the domain name of your provider.",
+    ]);
+    assert!(
+        f.data_collected.is_empty(),
+        "false friends: {:?}",
+        f.data_collected
+    );
+
+    let list = page(
+        "en",
+        vec![
+            Block::new("p", 0, "When you place an order, we collect the following:"),
+            Block::new("li", 1, "Your shipping address and billing address"),
+            Block::new("li", 1, "Your credit card number"),
+            Block::new("li", 1, "Precise GPS location, if you allow it"),
+            Block::new("p", 0, "We do not collect:"),
+            Block::new("li", 1, "Fingerprints or other biometric data"),
+        ],
+    );
+    let f = facts_of(&list);
+    assert_eq!(f.data_collected, ["postal_address", "payment", "location"]);
+    assert_eq!(clauses_of(&f, "data_collected:payment"), [2]);
+
+    let table = page(
+        "en",
+        vec![
+            Block::new("h2", 2, "Categories of personal information we collect"),
+            Block::new("td", 0, "Identifiers"),
+            Block::new(
+                "td",
+                0,
+                "Device identifiers, IP address, advertising identifier",
+            ),
+            Block::new("td", 0, "Professional information"),
+            Block::new("td", 0, "Job title and employer"),
+        ],
+    );
+    let f = facts_of(&table);
+    assert_eq!(
+        f.data_collected,
+        ["device_id", "ip_address", "professional"]
+    );
+}
+
+#[test]
+fn third_parties_named_only() {
+    let f = facts(&[
+        "We use Google Analytics, Hotjar and the Facebook Pixel to understand how visitors use the site.",
+        "Payments are processed by Stripe and PayPal.",
+        "Each segment of our audience receives a different branch of the newsletter.",
+        "To change settings in Google Chrome or Adobe Flash Player, see their help pages.",
+    ]);
+    assert_eq!(
+        f.third_parties,
+        [
+            "Google Analytics",
+            "Hotjar",
+            "Meta Pixel",
+            "Stripe",
+            "PayPal"
+        ]
+    );
+    assert_eq!(clauses_of(&f, "third_parties:Stripe"), [1]);
+    let mut own = paragraphs(&["Google may use Google Analytics data to improve Google services."]);
+    own.url = "https://policies.google.com/privacy".into();
+    assert_eq!(
+        facts_of(&own).third_parties,
+        ["Google Analytics"],
+        "the site itself is not a third party"
+    );
+    let f = facts(&["Our analytics partners include Mixpanel and Segment."]);
+    assert_eq!(f.third_parties, ["Mixpanel", "Segment"]);
+}
+
+#[test]
+fn retention_periods_in_days() {
+    struct Case {
+        clause: &'static str,
+        expected: &'static [(&'static str, Option<u32>)],
+    }
+    let cases = [
+        Case {
+            clause: "We retain account data for 3 years after your last login.",
+            expected: &[("3 years", Some(1095))],
+        },
+        Case {
+            clause: "Analytics cookies expire after 13 months.",
+            expected: &[("13 months", Some(395))],
+        },
+        Case {
+            clause: "Server logs are deleted after ninety (90) days.",
+            expected: &[("ninety (90) days", Some(90))],
+        },
+        Case {
+            clause: "We keep your information for as long as necessary to provide the service.",
+            expected: &[("as long as necessary", None)],
+        },
+        Case {
+            clause: "Chat transcripts are stored for twenty-four months.",
+            expected: &[("twenty-four months", Some(730))],
+        },
+        Case {
+            clause: "We will respond to deletion requests within 30 days.",
+            expected: &[],
+        },
+        Case {
+            clause: "We do not knowingly store data of children under 13 years of age.",
+            expected: &[],
+        },
+        Case {
+            clause: "In the preceding 12 months we have stored these categories.",
+            expected: &[],
+        },
+    ];
+    for case in cases {
+        let f = facts(&[case.clause]);
+        let got: Vec<(&str, Option<u32>)> = f
+            .retention
+            .iter()
+            .map(|r| (r.text.as_str(), r.days))
+            .collect();
+        assert_eq!(got, case.expected, "{}", case.clause);
+        assert!(f.retention.iter().all(|r| r.clause == 0));
+    }
+}
+
+#[test]
+fn user_rights_from_gdpr_ccpa_and_plain_wording() {
+    let cases: &[(&str, &[&str])] = &[
+        ("You have the right to access, rectify or erase your personal data and the right to data portability.", &["access", "rectification", "deletion", "portability"]),
+        ("You can ask us to remove your information at any time.", &["deletion"]),
+        ("You may object to the processing of your data and request restriction of processing.", &["objection", "restriction"]),
+        ("You may withdraw your consent at any time.", &["withdraw_consent"]),
+        ("You can unsubscribe from marketing emails using the link in each email.", &["opt_out"]),
+        ("We will not discriminate against you for exercising your rights.", &["non_discrimination"]),
+        ("You have the right to lodge a complaint with a supervisory authority.", &["complaint"]),
+        ("You cannot delete your account once it has been verified.", &[]),
+        ("We delete inactive accounts after two years.", &[]),
+        ("We restrict access to your personal information to employees who need to know it.", &[]),
+    ];
+    for (clause, expected) in cases {
+        let f = facts(&[clause]);
+        assert_eq!(f.user_rights, *expected, "{clause}");
+    }
+}
+
+#[test]
+fn children_ages() {
+    let cases: &[(&str, Option<u32>)] = &[
+        ("Our service is not directed to children under 13.", Some(13)),
+        ("We do not knowingly collect data from anyone under the age of 16.", Some(16)),
+        ("You must be at least 18 years old to use the service. We do not knowingly collect information from children under 13.", Some(13)),
+        ("Cookies are kept for over 13 months.", None),
+        ("Our office has 13 employees.", None),
+    ];
+    for (clause, expected) in cases {
+        assert_eq!(facts(&[clause]).children_min_age, *expected, "{clause}");
+    }
+}
+
+#[test]
+fn frameworks_with_exact_names() {
+    let f = facts(&[
+        "We process data under Regulation (EU) 2016/679 (the General Data Protection Regulation) and the UK GDPR.",
+        "California residents have rights under the California Consumer Privacy Act as amended by the CPRA.",
+        "We comply with COPPA and participate in the EU-U.S. Privacy Shield and the Swiss-U.S. Privacy Shield.",
+        "Our clinics follow HIPAA; Canadian users are covered by PIPEDA; Brazil's LGPD applies to Brazilian users.",
+        "We comply with the EU-U.S. Data Privacy Framework and previously the U.S.-EU Safe Harbor Framework.",
+        "Colorado residents have rights under the Colorado Privacy Act; Virginia residents under the VCDPA.",
+    ]);
+    assert_eq!(
+        f.frameworks,
+        [
+            "GDPR",
+            "UK-GDPR",
+            "CCPA",
+            "CPRA",
+            "COPPA",
+            "EU-US Privacy Shield",
+            "Swiss-US Privacy Shield",
+            "HIPAA",
+            "PIPEDA",
+            "LGPD",
+            "EU-US Data Privacy Framework",
+            "Safe Harbor",
+            "CPA",
+            "VCDPA"
+        ]
+    );
+    assert_eq!(clauses_of(&f, "frameworks:HIPAA"), [3]);
+    assert!(facts(&["Our harbor is safe and the shield is strong."])
+        .frameworks
+        .is_empty());
+}
+
+#[test]
+fn effective_dates() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("en", "Effective December 28, 2016", Some("2016-12-28")),
+        ("en", "Last updated 01 March 2023", Some("2023-03-01")),
+        ("en", "Effective date: Sept 1, 2021", Some("2021-09-01")),
+        ("en-US", "Last modified 03/01/2023", Some("2023-03-01")),
+        ("en-GB", "Last modified 03/01/2023", Some("2023-01-03")),
+        ("fr", "Last modified 03/01/2023", Some("2023-01-03")),
+        ("en", "Effective February 30, 2021", None),
+        ("en", "We were founded on March 3, 2001.", None),
+    ];
+    for (lang, clause, expected) in cases {
+        let f = facts_of(&page(lang, vec![Block::new("p", 0, *clause)]));
+        assert_eq!(f.effective_date.as_deref(), *expected, "{lang}: {clause}");
+    }
+    // Another date on the page proves day-first order even for a US-English page.
+    let f = facts_of(&page(
+        "en-US",
+        vec![
+            Block::new("p", 0, "Last updated: 04/05/2022"),
+            Block::new("p", 0, "The previous version was published on 25/12/2020."),
+        ],
+    ));
+    assert_eq!(f.effective_date.as_deref(), Some("2022-05-04"));
+    // A date in a heading counts and links to the first clause below it.
+    let f = facts_of(&page(
+        "en",
+        vec![
+            Block::new("h1", 1, "Privacy Policy"),
+            Block::new("h3", 3, "Last revised on July 4, 2019"),
+            Block::new("p", 0, "We collect your email address."),
+        ],
+    ));
+    assert_eq!(f.effective_date.as_deref(), Some("2019-07-04"));
+    assert_eq!(clauses_of(&f, "effective_date"), [0]);
+}
+
+#[test]
+fn change_notice_kinds() {
+    let cases: &[(&str, ChangeNotice)] = &[
+        (
+            "We will post any changes to this privacy policy on this page.",
+            ChangeNotice::Posted,
+        ),
+        (
+            "If we make material changes to this policy, we will notify you by email.",
+            ChangeNotice::Email,
+        ),
+        (
+            "We will give you at least 30 days' notice before changes to this policy take effect.",
+            ChangeNotice::Advance,
+        ),
+        (
+            "We may change this policy at any time without notice.",
+            ChangeNotice::None,
+        ),
+        ("We collect your email address.", ChangeNotice::NotMentioned),
+    ];
+    for (clause, expected) in cases {
+        assert_eq!(facts(&[clause]).change_notice, *expected, "{clause}");
+    }
+}
+
+#[test]
+fn contacts_are_emails_and_contact_urls() {
+    let f = facts(&[
+        "Questions? Contact our privacy team at privacy@example.test or https://example.test/privacy-request.",
+        "Learn about ad choices at https://optout.example.org.",
+    ]);
+    assert_eq!(
+        f.contacts,
+        [
+            "privacy@example.test",
+            "https://example.test/privacy-request"
+        ]
+    );
+    assert_eq!(clauses_of(&f, "contacts:privacy@example.test"), [0]);
+}
+
+#[test]
+fn every_fact_names_clauses_inside_the_page() {
+    let f = facts(&[
+        "Last updated: March 1, 2024",
+        "We collect your name and email address. We do not sell your personal information.",
+        "We use Google Analytics. We keep logs for 30 days. You can delete your account.",
+    ]);
+    let facts: Vec<&str> = f.evidence.iter().map(|e| e.fact.as_str()).collect();
+    for expected in [
+        "effective_date",
+        "data_collected:name",
+        "data_collected:email",
+        "sells_data",
+        "third_parties:Google Analytics",
+        "retention",
+        "user_rights:deletion",
+    ] {
+        assert!(facts.contains(&expected), "{expected} in {facts:?}");
+    }
+    for source in &f.evidence {
+        assert!(!source.clauses.is_empty(), "{}", source.fact);
+        assert!(source.clauses.iter().all(|&c| c < 3), "{}", source.fact);
+    }
+}
