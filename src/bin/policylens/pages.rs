@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::input::{decode, page_from_document, read_file};
+use crate::input::{decode, read_file};
 
 const POSITIVE: &str = "privacy_policy";
 
@@ -66,7 +66,7 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
                 String::new()
             });
         let name = path.trim_end_matches(".gz").to_ascii_lowercase();
-        let page = page_from_document(&document, &name, "");
+        let page = policylens::Page::from_document(&document, &name, "");
         let detection = policylens::detect(&page);
         let predicted = detection.kind.as_str() == POSITIVE;
         let actual = kind == POSITIVE;
