@@ -268,6 +268,21 @@ fn humanize(id: &str) -> String {
     }
 }
 
+/// Plain words for fact ids whose humanized form reads badly.
+fn value_label(id: &str) -> String {
+    match id {
+        "ip_address" => "IP address".to_string(),
+        "device_id" => "Device ID".to_string(),
+        "government_id" => "Government ID".to_string(),
+        "email" => "E-mail".to_string(),
+        "contacts_list" => "Your contacts".to_string(),
+        "opt_out" => "Opt out".to_string(),
+        "non_discrimination" => "No discrimination for using rights".to_string(),
+        "complaint" => "Complain to a regulator".to_string(),
+        _ => humanize(id),
+    }
+}
+
 fn answer(value: Answer) -> String {
     match value {
         Answer::Yes => "Yes",
@@ -284,7 +299,7 @@ fn list(values: &[String]) -> String {
     } else {
         values
             .iter()
-            .map(|v| humanize(v))
+            .map(|v| value_label(v))
             .collect::<Vec<_>>()
             .join(", ")
     }
