@@ -71,10 +71,10 @@ function tabKey(tabId) {
   return `tab:${tabId}`;
 }
 
-// Extension pages only: the panel's tab is its sender's; the popup names the active tab.
+// Extension pages only: the popup names the active tab; the panel's tab is its sender's.
 function tabOf(msg, sender) {
   if (!fromExtensionPage(sender)) throw new Error(`${msg.type}: not from an extension page`);
-  const tabId = sender.tab ? sender.tab.id : msg.tabId;
+  const tabId = Number.isInteger(msg.tabId) ? msg.tabId : sender.tab?.id;
   if (!Number.isInteger(tabId)) throw new Error(`${msg.type}: no tab`);
   return tabId;
 }

@@ -52,7 +52,7 @@ export function compare(before, after) {
 
 function period(days) {
   if (days % 365 === 0) return plural(days / 365, 'year');
-  if (days >= 28 && Math.abs(days - Math.round(days / 30.4167) * 30.4167) < 1) {
+  if (days >= 60 && Math.abs(days - Math.round(days / 30.4167) * 30.4167) < 1) {
     return plural(Math.round(days / 30.4167), 'month');
   }
   return plural(days, 'day');

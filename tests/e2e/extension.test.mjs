@@ -141,10 +141,70 @@ test('a policy rendered after load by a single-page app gets the badge', { timeo
   await page.close();
 });
 
+test('a policy that changed since the last visit says what changed', { timeout: 60000 }, async () => {
+  server.alias('/changing/privacy', 'changing-policy-v1.html');
+  const first = await openPolicy('/changing/privacy');
+  const before = await storedReport(browser.worker, first.page.url());
+  assert.deepEqual(before.changes, [], 'nothing to compare on the first visit');
+  await first.page.close();
+
+  server.alias('/changing/privacy', 'changing-policy-v2.html');
+  const { page } = await openPolicy('/changing/privacy');
+  const after = await storedReport(browser.worker, page.url());
+  assert.ok(after.changes.includes('now says it sells your data'), after.changes.join('; '));
+  assert.ok(after.changes.some((c) => c.startsWith('longest stated retention went from 30 days to 3 years')),
+    after.changes.join('; '));
+  await badge(page).click();
+  const frame = panelFrame(page);
+  await frame.locator('.pl-changes li').first().waitFor();
+  assert.equal(await frame.locator('.pl-changes li').count(), after.changes.length);
+  await page.screenshot({ path: screenshotPath('policy-changed.png') });
+  await page.close();
+});
+
+test('options: quiet sites get no badge, without a reload of the extension', { timeout: 60000 }, async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator('#quiet-sites').fill('127.0.0.1');
+  await options.locator('#quiet-sites').dispatchEvent('change');
+  await options.waitForFunction(async () =>
+    (await chrome.storage.local.get('quietSites')).quietSites?.includes('127.0.0.1'));
+  await options.screenshot({ path: screenshotPath('options.png') });
+
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/samples/shop-privacy-us.html`);
+  await page.waitForTimeout(1500);
+  assert.equal(await badge(page).count(), 0, 'a quiet site shows no badge');
+  await page.close();
+
+  await options.locator('#quiet-sites').fill('');
+  await options.locator('#quiet-sites').dispatchEvent('change');
+  await options.waitForFunction(async () => (await chrome.storage.local.get('quietSites')).quietSites?.length === 0);
+  const again = await openPolicy('/samples/shop-privacy-us.html');
+  assert.equal(await badge(again.page).count(), 1);
+  await again.page.close();
+  await options.close();
+});
+
+test('the toolbar popup shows the grade of the tab it was opened for', { timeout: 60000 }, async () => {
+  const { page } = await openPolicy('/samples/app-privacy-gdpr.html');
+  const stored = await storedReport(browser.worker, page.url());
+  // A popup page asks the worker for a named tab, as popup.js does for the active tab.
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  const grade = await popup.evaluate(async (tabId) => {
+    const entry = await chrome.runtime.sendMessage({ type: 'get-report', tabId });
+    return entry.report.grade;
+  }, stored.tabId);
+  assert.equal(grade, stored.report.grade);
+  await popup.close();
+  await page.close();
+});
+
 test('the extension made no network requests', () => {
   const outside = extensionRequests.filter((url) => !/^(chrome-extension|data|blob):/.test(url));
   assert.deepEqual(outside, []);
   // The fixture server saw only the pages and scripts the tests opened.
-  assert.ok(server.requests.every((p) => /^\/(strict\/)?(samples|fixtures)\//.test(p) || p === '/favicon.ico'),
+  assert.ok(server.requests.every((p) => /^\/(strict\/)?(samples|fixtures|changing)\//.test(p) || p === '/favicon.ico'),
     server.requests.join(', '));
 });

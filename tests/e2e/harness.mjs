@@ -14,13 +14,19 @@ export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 const FOLDERS = { samples: path.join(ROOT, 'www/samples'), fixtures: path.join(ROOT, 'tests/e2e/fixtures') };
 const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'none'; frame-src 'none'; connect-src 'none'";
 
-/** Serves fixture pages on 127.0.0.1; `requests` records every path asked for. */
+/**
+ * Serves fixture pages on 127.0.0.1; `requests` records every path asked for. `alias(path,
+ * file)` serves a fixture file (relative to tests/e2e/fixtures) at another path, so a test can
+ * change what one URL returns.
+ */
 export async function startServer() {
   const requests = [];
+  const aliases = new Map();
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://localhost');
-    const parts = url.pathname.split('/').filter(Boolean);
+    const target = aliases.has(url.pathname) ? `/fixtures/${aliases.get(url.pathname)}` : url.pathname;
+    const parts = target.split('/').filter(Boolean);
     const strict = parts[0] === 'strict';
     if (strict) parts.shift();
     const [folder, ...rest] = parts;
@@ -36,7 +42,12 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin,
+    requests,
+    alias: (path, file) => aliases.set(path, file),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** Launches headless Chromium with the extension; resolves once its service worker runs. */
