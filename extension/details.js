@@ -19,7 +19,7 @@ export async function showDetails(root, { tabId, onClose } = {}) {
     if (clause) chrome.runtime.sendMessage({ type: 'show-clause', tabId, block: clause.block });
   };
   renderDetails(root, stored.report, showClause, onClose);
-  if (stored.changes && stored.changes.length) root.prepend(changeNotice(stored.changes));
+  if (stored.changes && stored.changes.length) root.firstElementChild.after(changeNotice(stored.changes));
   return stored;
 }
 
@@ -31,7 +31,7 @@ function changeNotice(changes) {
   const list = document.createElement('ul');
   for (const change of changes) {
     const item = document.createElement('li');
-    item.textContent = change;
+    item.textContent = change.charAt(0).toUpperCase() + change.slice(1);
     list.appendChild(item);
   }
   box.append(title, list);
