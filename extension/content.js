@@ -8,7 +8,7 @@
 
   // Elements whose text is never policy text.
   const SKIPPED = 'script, style, noscript, template, svg, math, iframe, object, canvas, select,' +
-    ' button, nav, footer, form, head, policylens-badge';
+    ' button, textarea, nav, footer, head, policylens-badge';
   // Elements that start a block of their own; the innermost one names the block.
   const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, pre, blockquote, caption,' +
     ' figcaption, summary, address, div, section, article, main, aside, header, table, ul, ol,' +
