@@ -18,7 +18,7 @@ export async function showDetails(root, { tabId, onClose } = {}) {
     const clause = stored.report.clauses[index];
     if (clause) chrome.runtime.sendMessage({ type: 'show-clause', tabId, block: clause.block });
   };
-  renderDetails(root, stored.report, showClause, onClose);
+  renderDetails(root, stored.report, showClause, onClose, (key) => chrome.i18n.getMessage(key));
   if (stored.changes && stored.changes.length) root.firstElementChild.after(changeNotice(stored.changes));
   return stored;
 }

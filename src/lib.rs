@@ -37,6 +37,7 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
+pub mod ui_text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

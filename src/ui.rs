@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::report::{Answer, ChangeNotice, Facts, Report};
+use crate::ui_text::english;
 
 /// What the host page does when the person acts in the panel.
 pub struct Actions {
@@ -12,6 +13,8 @@ pub struct Actions {
     pub show_clause: Option<js_sys::Function>,
     /// Called when the person closes the panel.
     pub close: Option<js_sys::Function>,
+    /// Called with a message key; returns the words in the person's language, or nothing.
+    pub translate: Option<js_sys::Function>,
 }
 
 /// Replaces the content of `root` with the details of `report`.
@@ -22,10 +25,7 @@ pub fn render(root: &Element, report: &Report, actions: &Actions) -> Result<(), 
     root.class_list().add_1("pl-panel")?;
     root.append_child(&ui.header(report)?.into())?;
     if !report.detection.is_policy {
-        let note = ui.el("p", "pl-note")?;
-        note.set_text_content(Some(
-            "This page does not read like a privacy or cookie policy, so there is nothing to grade.",
-        ));
+        let note = ui.text("p", "pl-note", &ui.t("detailsNotPolicyText"))?;
         root.append_child(&note)?;
         root.append_child(&ui.signals(report)?.into())?;
         root.append_child(&ui.footer()?.into())?;
@@ -51,21 +51,24 @@ impl Ui<'_> {
         let letter = report.grade.map(String::from).unwrap_or_else(|| "–".into());
         let grade = self.text("span", "pl-grade", &letter)?;
         grade.set_attribute("data-grade", &letter)?;
-        grade.set_attribute("aria-label", &format!("Grade {letter}"))?;
+        grade.set_attribute(
+            "aria-label",
+            &self.t("detailsGrade").replace("{grade}", &letter),
+        )?;
         header.append_child(&grade)?;
         let titles = self.el("div", "pl-titles")?;
         let headline = if report.detection.is_policy {
-            report.headline.as_str()
+            report.headline.clone()
         } else {
-            "Not a privacy policy"
+            self.t("detailsNotPolicyTitle")
         };
-        titles.append_child(&self.text("h1", "pl-headline", headline)?.into())?;
-        titles.append_child(&self.text("p", "pl-kind", &kind_line(report))?.into())?;
+        titles.append_child(&self.text("h1", "pl-headline", &headline)?.into())?;
+        titles.append_child(&self.text("p", "pl-kind", &self.kind_line(report))?.into())?;
         header.append_child(&titles)?;
         if let Some(close) = &self.actions.close {
             let button = self.text("button", "pl-close", "×")?;
             button.set_attribute("type", "button")?;
-            button.set_attribute("aria-label", "Close details")?;
+            button.set_attribute("aria-label", &self.t("detailsClose"))?;
             let close = close.clone();
             on_click(&button, move || {
                 let _ = close.call0(&JsValue::NULL);
@@ -76,7 +79,7 @@ impl Ui<'_> {
     }
 
     fn summary(&self, report: &Report) -> Result<Element, JsValue> {
-        let section = self.section("What it says")?;
+        let section = self.section("detailsWhatItSays")?;
         let list = self.el("ul", "pl-summary")?;
         for (i, line) in report.summary.iter().enumerate() {
             let item = self.el("li", "")?;
@@ -87,18 +90,14 @@ impl Ui<'_> {
             list.append_child(&item)?;
         }
         if report.summary.is_empty() {
-            list.append_child(
-                &self
-                    .text("li", "", "It says little about your data.")?
-                    .into(),
-            )?;
+            list.append_child(&self.text("li", "", &self.t("detailsSaysLittle"))?.into())?;
         }
         section.append_child(&list)?;
         Ok(section)
     }
 
     fn reasons(&self, report: &Report) -> Result<Element, JsValue> {
-        let section = self.section("Why this grade")?;
+        let section = self.section("detailsWhyThisGrade")?;
         let list = self.el("ul", "pl-reasons")?;
         for reason in &report.grade_reasons {
             let class = if reason.points >= 0 {
@@ -123,10 +122,10 @@ impl Ui<'_> {
     }
 
     fn facts(&self, report: &Report) -> Result<Element, JsValue> {
-        let section = self.section("Key facts")?;
+        let section = self.section("detailsKeyFacts")?;
         let list = self.el("dl", "pl-facts")?;
-        for (name, value) in fact_rows(&report.facts) {
-            list.append_child(&self.text("dt", "", name)?.into())?;
+        for (name, value) in self.fact_rows(&report.facts) {
+            list.append_child(&self.text("dt", "", &self.t(name))?.into())?;
             list.append_child(&self.text("dd", "", &value)?.into())?;
         }
         section.append_child(&list)?;
@@ -134,7 +133,7 @@ impl Ui<'_> {
     }
 
     fn categories(&self, report: &Report) -> Result<Element, JsValue> {
-        let section = self.section("By topic")?;
+        let section = self.section("detailsByTopic")?;
         for category in report.categories.iter().filter(|c| !c.clauses.is_empty()) {
             let details = self.el("details", "pl-category")?;
             details.set_attribute("data-category", &category.id)?;
@@ -167,7 +166,9 @@ impl Ui<'_> {
                     .collect();
                 let foot = self.el("div", "pl-clause-foot")?;
                 if !phrases.is_empty() {
-                    let because = format!("Because of: {}", phrases.join(", "));
+                    let because = self
+                        .t("detailsBecauseOf")
+                        .replace("{phrases}", &phrases.join(", "));
                     foot.append_child(&self.text("span", "pl-evidence", &because)?.into())?;
                 }
                 foot.append_child(&self.show_button(index)?.into())?;
@@ -183,7 +184,7 @@ impl Ui<'_> {
         let details = self.el("details", "pl-signals")?;
         details.append_child(
             &self
-                .text("summary", "", "How this page was recognised")?
+                .text("summary", "", &self.t("detailsRecognised"))?
                 .into(),
         )?;
         let list = self.el("ul", "")?;
@@ -195,21 +196,17 @@ impl Ui<'_> {
     }
 
     fn footer(&self) -> Result<Element, JsValue> {
-        self.text(
-            "footer",
-            "pl-footer",
-            "Read on this device by policylens. Nothing on this page was sent anywhere.",
-        )
+        self.text("footer", "pl-footer", &self.t("detailsFooter"))
     }
 
-    fn section(&self, title: &str) -> Result<Element, JsValue> {
+    fn section(&self, title_key: &str) -> Result<Element, JsValue> {
         let section = self.el("section", "pl-section")?;
-        section.append_child(&self.text("h2", "", title)?.into())?;
+        section.append_child(&self.text("h2", "", &self.t(title_key))?.into())?;
         Ok(section)
     }
 
     fn show_button(&self, clause: usize) -> Result<Element, JsValue> {
-        let button = self.text("button", "pl-show", "Show in page")?;
+        let button = self.text("button", "pl-show", &self.t("detailsShowInPage"))?;
         button.set_attribute("type", "button")?;
         button.set_attribute("data-clause", &clause.to_string())?;
         if let Some(show) = &self.actions.show_clause {
@@ -246,16 +243,119 @@ fn on_click(element: &Element, action: impl Fn() + 'static) -> Result<(), JsValu
     Ok(())
 }
 
-fn kind_line(report: &Report) -> String {
-    let kind = match report.detection.kind {
-        crate::Kind::PrivacyPolicy => "Privacy policy",
-        crate::Kind::CookiePolicy => "Cookie policy",
-        crate::Kind::Terms => "Terms of service",
-        crate::Kind::Other => "Other page",
-    };
-    let clauses = report.clauses.len();
-    let plural = if clauses == 1 { "" } else { "s" };
-    format!("{kind} · {clauses} clause{plural} read")
+impl Ui<'_> {
+    /// The words for `key` in the person's language, English when there is no translation.
+    fn t(&self, key: &str) -> String {
+        self.actions
+            .translate
+            .as_ref()
+            .and_then(|translate| {
+                translate
+                    .call1(&JsValue::NULL, &JsValue::from_str(key))
+                    .ok()
+            })
+            .and_then(|words| words.as_string())
+            .filter(|words| !words.is_empty())
+            .unwrap_or_else(|| english(key).to_string())
+    }
+
+    fn kind_line(&self, report: &Report) -> String {
+        let kind = match report.detection.kind {
+            crate::Kind::PrivacyPolicy => "kindPrivacyPolicy",
+            crate::Kind::CookiePolicy => "kindCookiePolicy",
+            crate::Kind::Terms => "kindTerms",
+            crate::Kind::Other => "kindOther",
+        };
+        self.t("detailsClausesRead")
+            .replace("{kind}", &self.t(kind))
+            .replace("{count}", &report.clauses.len().to_string())
+    }
+
+    fn answer(&self, value: Answer) -> String {
+        self.t(match value {
+            Answer::Yes => "answerYes",
+            Answer::No => "answerNo",
+            Answer::Unclear => "answerUnclear",
+            Answer::NotMentioned => "answerNotMentioned",
+        })
+    }
+
+    /// Ids as plain words, or the words for `empty` when there are none.
+    fn ids(&self, values: &[String], empty: &str) -> String {
+        if values.is_empty() {
+            return self.t(empty);
+        }
+        let words: Vec<String> = values.iter().map(|v| value_label(v)).collect();
+        words.join(", ")
+    }
+
+    /// Texts as given, or the words for `empty` when there are none.
+    fn texts(&self, values: &[String], separator: &str, empty: &str) -> String {
+        if values.is_empty() {
+            self.t(empty)
+        } else {
+            values.join(separator)
+        }
+    }
+
+    /// (message key of the row's name, value) for each key fact.
+    fn fact_rows(&self, facts: &Facts) -> Vec<(&'static str, String)> {
+        let retention: Vec<String> = facts.retention.iter().map(|r| r.text.clone()).collect();
+        let change = match facts.change_notice {
+            ChangeNotice::None => "changeNone",
+            ChangeNotice::Posted => "changePosted",
+            ChangeNotice::Email => "changeEmail",
+            ChangeNotice::Advance => "changeAdvance",
+            ChangeNotice::NotMentioned => "answerNotMentioned",
+        };
+        let children = match facts.children_min_age {
+            Some(age) => self
+                .t("factChildrenUnder")
+                .replace("{age}", &age.to_string()),
+            None => self.t("answerNotMentioned"),
+        };
+        let date = match &facts.effective_date {
+            Some(date) => date.clone(),
+            None => self.t("valueNotStated"),
+        };
+        vec![
+            ("factSellsData", self.answer(facts.sells_data)),
+            ("factTargetedAds", self.answer(facts.targeted_advertising)),
+            ("factCookies", self.answer(facts.cookies)),
+            (
+                "factDataCollected",
+                self.ids(&facts.data_collected, "answerNotMentioned"),
+            ),
+            (
+                "factThirdParties",
+                self.texts(&facts.third_parties, ", ", "valueNoneNamed"),
+            ),
+            (
+                "factRetention",
+                self.texts(&retention, "; ", "valueNotStated"),
+            ),
+            (
+                "factRights",
+                self.ids(&facts.user_rights, "answerNotMentioned"),
+            ),
+            ("factChildren", children),
+            ("factAbroad", self.answer(facts.international_transfer)),
+            (
+                "factLawEnforcement",
+                self.answer(facts.law_enforcement_disclosure),
+            ),
+            (
+                "factFrameworks",
+                self.texts(&facts.frameworks, ", ", "valueNoneNamed"),
+            ),
+            ("factChanges", self.t(change)),
+            ("factEffectiveDate", date),
+            (
+                "factContact",
+                self.texts(&facts.contacts, ", ", "valueNoneGiven"),
+            ),
+        ]
+    }
 }
 
 /// `sells_data` -> "Sells data".
@@ -281,98 +381,4 @@ fn value_label(id: &str) -> String {
         "complaint" => "Complain to a regulator".to_string(),
         _ => humanize(id),
     }
-}
-
-fn answer(value: Answer) -> String {
-    match value {
-        Answer::Yes => "Yes",
-        Answer::No => "No",
-        Answer::Unclear => "Unclear (it says both)",
-        Answer::NotMentioned => "Not mentioned",
-    }
-    .to_string()
-}
-
-fn list(values: &[String]) -> String {
-    if values.is_empty() {
-        "Not mentioned".to_string()
-    } else {
-        values
-            .iter()
-            .map(|v| value_label(v))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-fn fact_rows(facts: &Facts) -> Vec<(&'static str, String)> {
-    let retention = if facts.retention.is_empty() {
-        "Not stated".to_string()
-    } else {
-        facts
-            .retention
-            .iter()
-            .map(|r| r.text.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let change = match facts.change_notice {
-        ChangeNotice::None => "No notice promised",
-        ChangeNotice::Posted => "Posted on the page",
-        ChangeNotice::Email => "By e-mail",
-        ChangeNotice::Advance => "In advance",
-        ChangeNotice::NotMentioned => "Not mentioned",
-    };
-    vec![
-        ("Sells your data", answer(facts.sells_data)),
-        ("Targeted advertising", answer(facts.targeted_advertising)),
-        ("Cookies", answer(facts.cookies)),
-        ("Data collected", list(&facts.data_collected)),
-        (
-            "Named third parties",
-            if facts.third_parties.is_empty() {
-                "None named".to_string()
-            } else {
-                facts.third_parties.join(", ")
-            },
-        ),
-        ("How long it is kept", retention),
-        ("Your rights", list(&facts.user_rights)),
-        (
-            "Children",
-            facts
-                .children_min_age
-                .map(|age| format!("Not for children under {age}"))
-                .unwrap_or_else(|| "Not mentioned".to_string()),
-        ),
-        ("Sent abroad", answer(facts.international_transfer)),
-        (
-            "Given to law enforcement",
-            answer(facts.law_enforcement_disclosure),
-        ),
-        (
-            "Laws named",
-            if facts.frameworks.is_empty() {
-                "None named".to_string()
-            } else {
-                facts.frameworks.join(", ")
-            },
-        ),
-        ("Changes announced", change.to_string()),
-        (
-            "Effective date",
-            facts
-                .effective_date
-                .clone()
-                .unwrap_or_else(|| "Not stated".to_string()),
-        ),
-        (
-            "Contact",
-            if facts.contacts.is_empty() {
-                "None given".to_string()
-            } else {
-                facts.contacts.join(", ")
-            },
-        ),
-    ]
 }

@@ -25,18 +25,21 @@ pub fn read_document(text: &str, url: &str) -> Result<JsValue, JsError> {
 }
 
 /// Renders the details panel for a Report into `root`. `on_show_clause(index)` is called
-/// when the person asks to see a clause in the page; `on_close()` when they close the panel.
+/// when the person asks to see a clause in the page; `on_close()` when they close the panel;
+/// `translate(key)` gives the panel's words in the person's language (English without it).
 #[wasm_bindgen(js_name = renderDetails)]
 pub fn render_details(
     root: &web_sys::Element,
     report: JsValue,
     on_show_clause: Option<js_sys::Function>,
     on_close: Option<js_sys::Function>,
+    translate: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
     let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
     let actions = crate::ui::Actions {
         show_clause: on_show_clause,
         close: on_close,
+        translate,
     };
     crate::ui::render(root, &report, &actions).map_err(|e| JsError::new(&format!("{e:?}")))
 }
