@@ -724,6 +724,18 @@ mod tests {
     }
 
     #[test]
+    fn top_headings_are_h1_or_underlined_markdown() {
+        assert_eq!(top_heading("h1", "Privacy"), Some("Privacy"));
+        assert_eq!(top_heading("h2", "Privacy"), None);
+        assert_eq!(
+            top_heading("p", "Privacy Policy =============="),
+            Some("Privacy Policy")
+        );
+        assert_eq!(top_heading("p", "a = b"), None);
+        assert_eq!(top_heading("li", "Privacy ==="), None);
+    }
+
+    #[test]
     fn url_path_ignores_host_and_query() {
         assert_eq!(url_path("https://privacy.example/a/B?x=terms#c"), "/a/b");
         assert_eq!(url_path("https://example.com"), "");

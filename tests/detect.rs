@@ -9,6 +9,27 @@ fn page(file: &str, url: &str) -> Page {
     page_from_html(&html, url)
 }
 
+/// A fixture read the way the CLI reads a file: Markdown, HTML or text by its name.
+fn document(file: &str) -> Page {
+    let path = format!("{}/tests/fixtures/pages/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    Page::from_document(&text, file, "")
+}
+
+fn has_signal(signals: &[String], prefix: &str) -> bool {
+    signals.iter().any(|s| s.starts_with(prefix))
+}
+
+/// The privacy score from the `score: privacy X, ...` signal.
+fn privacy_score(signals: &[String]) -> f32 {
+    signals
+        .iter()
+        .find_map(|s| s.strip_prefix("score: privacy "))
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .expect("score signal")
+}
+
 #[test]
 fn fixtures_get_their_kind_without_a_url() {
     let table = [
@@ -81,5 +102,61 @@ fn empty_and_odd_pages_are_other() {
     ] {
         let detection = detect(&page);
         assert!(!detection.is_policy, "{:?}", detection.signals);
+    }
+}
+
+#[test]
+fn title_less_markdown_policies_are_privacy_policies() {
+    // Navigation links first, then a `===`-underlined name past the opening blocks.
+    let detection = detect(&document("privacy_untitled_nav.md"));
+    assert_eq!(
+        detection.kind,
+        Kind::PrivacyPolicy,
+        "{:?}",
+        detection.signals
+    );
+    assert!(has_signal(&detection.signals, "name:name_privacy"));
+    assert!(has_signal(&detection.signals, "opening:privacy"));
+
+    // Dutch, no title, no heading: the vocabulary and the opening paragraph carry it.
+    let detection = detect(&document("privacy_nl_untitled.md"));
+    assert!(
+        !has_signal(&detection.signals, "practice=0.0"),
+        "{:?}",
+        detection.signals
+    );
+    assert_eq!(
+        detection.kind,
+        Kind::PrivacyPolicy,
+        "{:?}",
+        detection.signals
+    );
+    assert!(has_signal(&detection.signals, "opening:privacy"));
+}
+
+#[test]
+fn contracts_about_other_peoples_data_are_not_privacy_policies() {
+    // A data-processing agreement and a consent policy for publishers are full of personal
+    // data vocabulary, but put duties on the reader instead of describing the reader's data.
+    for (file, kind) in [
+        ("dpa_processor_terms.html", Kind::Terms),
+        ("consent_policy_publishers.html", Kind::Terms),
+    ] {
+        let detection = detect(&page(file, ""));
+        assert_eq!(detection.kind, kind, "{file}: {:?}", detection.signals);
+        assert!(!detection.is_policy, "{file}");
+        let contract = detection
+            .signals
+            .iter()
+            .find_map(|s| s.strip_prefix("contract="))
+            .and_then(|s| s.trim_end_matches("/1000w").parse::<f32>().ok())
+            .expect("contract signal");
+        assert!(contract >= 10.0, "{file}: {:?}", detection.signals);
+        // Not a near miss: the privacy score stays far below the threshold.
+        assert!(
+            privacy_score(&detection.signals) < 0.25,
+            "{file}: {:?}",
+            detection.signals
+        );
     }
 }
