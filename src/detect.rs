@@ -38,7 +38,8 @@ const ARTICLE: u32 = 1 << 13;
 const CODE: u32 = 1 << 14;
 const OPENING_PRIVACY: u32 = 1 << 15;
 const CONTRACT: u32 = 1 << 16;
-const GROUPS: usize = 17;
+const NAME_LEGAL: u32 = 1 << 17;
+const GROUPS: usize = 18;
 
 /// Phrases in folded form (lower case, words separated by one space, apostrophes dropped).
 /// A phrase matches whole words; a trailing `*` lets the last word continue ("datenschutz*").
@@ -58,7 +59,7 @@ const VOCABULARY: &[(u32, &[&str])] = &[
             "politique vie privée", "politique de vie privée", "política de privacidad",
             "política de privacidade", "politica de privacidade", "informativa sulla privacy",
             "informativa privacy", "privacybeleid", "privacyverklaring", "polityka prywatności",
-            "polityka prywatnosci", "privacy data policy", "privacy and data policy", "data policy",
+            "polityka prywatnosci", "privacy data policy", "privacy and data policy",
             "privacyreglement", "politique de protection de vos données*",
             "πολιτική απορρήτου",
         ],
@@ -253,7 +254,8 @@ const VOCABULARY: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        // An opening paragraph that names the document as a privacy policy.
+        // An opening paragraph that names the document as a privacy policy (not "we respect
+        // your privacy", which cookie banners and sign-up forms say too).
         OPENING_PRIVACY,
         &[
             "this privacy policy", "this privacy notice", "this privacy statement",
@@ -263,10 +265,7 @@ const VOCABULARY: &[(u32, &[&str])] = &[
             "cette politique de confidentialité", "la présente politique de confidentialité",
             "esta política de privacidad", "la presente informativa", "deze privacyverklaring",
             "dit privacybeleid", "deze privacy*", "niniejsza polityka prywatności",
-            "niniejszej polityki prywatności", "we respect your privacy",
-            "respects your privacy", "respects the privacy", "respect your right to privacy",
-            "respects your right to privacy", "committed to protecting your privacy",
-            "your privacy is important",
+            "niniejszej polityki prywatności",
         ],
     ),
     (
@@ -284,6 +283,15 @@ const VOCABULARY: &[(u32, &[&str])] = &[
             "your site or app", "your site", "your app", "your users", "publishers",
             "applicable product terms", "on your behalf", "your instructions",
             "documented instructions", "auftragsverarbeiter", "sous traitant ultérieur",
+        ],
+    ),
+    (
+        // A legal notice (imprint) names the publisher; it may have a personal data section.
+        NAME_LEGAL,
+        &[
+            "legal notice", "legal notices", "legal information", "legal mentions", "imprint",
+            "impressum", "mentions légales", "mentions legales", "aviso legal", "note legali",
+            "colofon", "site notice", "nota legal",
         ],
     ),
 ];
@@ -307,6 +315,7 @@ const GROUP_NAMES: [&str; GROUPS] = [
     "code",
     "opening_privacy",
     "contract",
+    "name_legal",
 ];
 
 /// URL path words for each named kind.
@@ -456,7 +465,7 @@ impl Detector {
                 signals.push(signal.to_string());
             }
         }
-        for group in [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS] {
+        for group in [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS, NAME_LEGAL] {
             if has(&name, group) {
                 signals.push(format!("name:{}", group_name(group)));
             }
@@ -502,7 +511,7 @@ impl Detector {
         // The page names itself as another kind and not as this one.
         let named_other = |group: u32| {
             !has(&name, group)
-                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS]
+                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS, NAME_LEGAL]
                     .iter()
                     .any(|&g| g != group && has(&name, g))
         };

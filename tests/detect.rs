@@ -1,7 +1,7 @@
 //! Policy-page detection on fixture pages written for these tests (in the style of real pages).
 
 use policylens::html::page_from_html;
-use policylens::{analyze, detect, Kind, Page};
+use policylens::{analyze, detect, Block, Kind, Page};
 
 fn page(file: &str, url: &str) -> Page {
     let path = format!("{}/tests/fixtures/pages/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -159,4 +159,49 @@ fn contracts_about_other_peoples_data_are_not_privacy_policies() {
             detection.signals
         );
     }
+}
+
+#[test]
+fn a_legal_notice_with_a_personal_data_section_is_not_a_privacy_policy() {
+    let mut blocks = vec![
+        Block::new("h1", 1, "Legal information"),
+        Block::new("h2", 2, "Publisher"),
+        Block::new(
+            "p",
+            0,
+            "Tidewater Records SAS, share capital EUR 40 000, 12 rue des Lilas, 75011 Paris. \
+             Director of publication: Anne Martel. Hosting: Example Cloud Inc.",
+        ),
+        Block::new("h2", 2, "Personal data"),
+    ];
+    for text in [
+        "The site does not collect personal data that identifies you unless you are told so \
+         before the data is collected; you then learn which answers are required and which \
+         third parties receive your personal data.",
+        "Third party sites linked from this site may collect personal information; the \
+         publisher is not responsible for their use of your personal data, which is governed \
+         by their own privacy policy and their data protection officer.",
+        "The publisher may compile statistics on the use of the site, the pages viewed and the \
+         clicks on advertising, and share them with advertisers and third parties, without any \
+         personal data that identifies a visitor.",
+        "You may exercise your right to access, rectification and erasure of your personal \
+         data, and your right to object, by writing to the publisher; you may also lodge a \
+         complaint with the supervisory authority for data protection.",
+        "Content published on forums and in chats is public: personal information you post \
+         there may be collected by third parties, and the publisher cannot control its use.",
+    ] {
+        blocks.push(Block::new("p", 0, text));
+    }
+    let page = Page {
+        blocks,
+        ..Page::default()
+    };
+    let detection = detect(&page);
+    assert_ne!(
+        detection.kind,
+        Kind::PrivacyPolicy,
+        "{:?}",
+        detection.signals
+    );
+    assert!(has_signal(&detection.signals, "name:name_legal"));
 }
