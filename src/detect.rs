@@ -15,31 +15,36 @@ use crate::text::{fold, Segment};
 
 /// A kind needs at least this score to be chosen.
 const THRESHOLD: f32 = 0.5;
+/// How far into the page its top-level heading and opening paragraph are looked for.
+const NAME_BLOCKS: usize = 120;
 /// Privacy words per 1000 beyond which text is a list, not prose (real policies stay < 100).
 const MAX_PROSE_DENSITY: f32 = 150.0;
 
 // Vocabulary groups (bit flags: one phrase may belong to several).
-const NAME_PRIVACY: u16 = 1;
-const NAME_COOKIE: u16 = 1 << 1;
-const NAME_TERMS: u16 = 1 << 2;
-const PRIVACY: u16 = 1 << 3;
-const PRACTICE: u16 = 1 << 4;
-const COOKIE: u16 = 1 << 5;
-const TERMS: u16 = 1 << 6;
-const SELF_PRIVACY: u16 = 1 << 7;
-const SELF_COOKIE: u16 = 1 << 8;
-const SELF_TERMS: u16 = 1 << 9;
-const SECTION_PRIVACY: u16 = 1 << 10;
-const SECTION_TERMS: u16 = 1 << 11;
-const SHOP: u16 = 1 << 12;
-const ARTICLE: u16 = 1 << 13;
-const CODE: u16 = 1 << 14;
-const GROUPS: usize = 15;
+const NAME_PRIVACY: u32 = 1;
+const NAME_COOKIE: u32 = 1 << 1;
+const NAME_TERMS: u32 = 1 << 2;
+const PRIVACY: u32 = 1 << 3;
+const PRACTICE: u32 = 1 << 4;
+const COOKIE: u32 = 1 << 5;
+const TERMS: u32 = 1 << 6;
+const SELF_PRIVACY: u32 = 1 << 7;
+const SELF_COOKIE: u32 = 1 << 8;
+const SELF_TERMS: u32 = 1 << 9;
+const SECTION_PRIVACY: u32 = 1 << 10;
+const SECTION_TERMS: u32 = 1 << 11;
+const SHOP: u32 = 1 << 12;
+const ARTICLE: u32 = 1 << 13;
+const CODE: u32 = 1 << 14;
+const OPENING_PRIVACY: u32 = 1 << 15;
+const CONTRACT: u32 = 1 << 16;
+const NAME_LEGAL: u32 = 1 << 17;
+const GROUPS: usize = 18;
 
 /// Phrases in folded form (lower case, words separated by one space, apostrophes dropped).
 /// A phrase matches whole words; a trailing `*` lets the last word continue ("datenschutz*").
 #[rustfmt::skip]
-const VOCABULARY: &[(u16, &[&str])] = &[
+const VOCABULARY: &[(u32, &[&str])] = &[
     (
         NAME_PRIVACY,
         &[
@@ -54,7 +59,9 @@ const VOCABULARY: &[(u16, &[&str])] = &[
             "politique vie privée", "politique de vie privée", "política de privacidad",
             "política de privacidade", "politica de privacidade", "informativa sulla privacy",
             "informativa privacy", "privacybeleid", "privacyverklaring", "polityka prywatności",
-            "polityka prywatnosci",
+            "polityka prywatnosci", "privacy data policy", "privacy and data policy",
+            "privacyreglement", "politique de protection de vos données*",
+            "πολιτική απορρήτου",
         ],
     ),
     (
@@ -106,7 +113,12 @@ const VOCABULARY: &[(u16, &[&str])] = &[
             "widerruf*", "widersprechen", "auskunft", "berichtigung", "ip adresse*",
             "vos données", "vie privée", "traitement", "consentement", "finalité*",
             "destinataires", "droit daccès", "droit d accès", "privacidad", "privacidade",
-            "privacy policy", "privacy notice",
+            "privacy policy", "privacy notice", "gegevens", "uw gegevens", "jouw gegevens",
+            "verwerking*", "verwerkingsverantwoordelijke", "bewaartermijn", "toestemming",
+            "derden", "autoriteit persoonsgegevens", "administrator danych",
+            "administratorem danych", "przetwarzani*", "rodo", "zgoda", "zgody", "zgodę", "prywatności",
+            "prywatnosci", "odbiorc*", "προσωπικά δεδομένα", "προσωπικών δεδομένων",
+            "προσωπικές πληροφορίες", "απόρρητο", "απορρήτου",
         ],
     ),
     (
@@ -128,6 +140,15 @@ const VOCABULARY: &[(u16, &[&str])] = &[
             "nutzen wir", "wir geben", "geben wir", "wir teilen", "teilen wir",
             "wir übermitteln", "we may receive", "we may store", "we may retain",
             "we may process", "we use cookies", "we use personal*", "we use data",
+            "we verzamelen", "verzamelen we", "wij verwerken", "verwerken wij", "we verwerken",
+            "verwerken we", "wij gebruiken", "gebruiken wij", "we gebruiken", "gebruiken we",
+            "wij bewaren", "bewaren wij", "we bewaren", "bewaren we", "wij delen", "delen wij",
+            "wij verstrekken", "zbieramy", "gromadzimy", "przetwarzamy", "wykorzystujemy",
+            "przechowujemy", "udostępniamy", "we collect and use", "we will collect",
+            "we will use your", "we will share", "we may also use", "we may also share",
+            "we do not collect", "we dont collect", "we will not share", "we never share",
+            "information collected", "we use information", "we use the data", "we log",
+            "we record", "συλλέγουμε", "συγκεντρώνουμε",
         ],
     ),
     (
@@ -232,6 +253,47 @@ const VOCABULARY: &[(u16, &[&str])] = &[
             "async", "await", "null", "boolean", "void", "api reference", "return value",
         ],
     ),
+    (
+        // An opening paragraph that names the document as a privacy policy (not "we respect
+        // your privacy", which cookie banners and sign-up forms say too).
+        OPENING_PRIVACY,
+        &[
+            "this privacy policy", "this privacy notice", "this privacy statement",
+            "this privacy and cookie*", "this data protection*", "this privacy information",
+            "diese datenschutzerklärung", "dieser datenschutzerklärung",
+            "diese datenschutzhinweise", "diesen datenschutzhinweisen",
+            "cette politique de confidentialité", "la présente politique de confidentialité",
+            "esta política de privacidad", "la presente informativa", "deze privacyverklaring",
+            "dit privacybeleid", "deze privacy*", "niniejsza polityka prywatności",
+            "niniejszej polityki prywatności",
+        ],
+    ),
+    (
+        // Duties a contract puts on the reader about other people's data: data-processing
+        // agreements, consent policies for publishers and advertisers.
+        CONTRACT,
+        &[
+            "as your processor", "your processor", "sub processor*", "subprocessor*",
+            "data processing terms", "data processing agreement", "data processing addendum",
+            "data transfer addendum", "standard contractual clauses", "data importer",
+            "data exporter", "customer personal data", "customer data", "the processor",
+            "processor shall", "controller to processor", "processor to processor",
+            "end users", "your end users", "you must obtain", "you must ensure",
+            "you must provide", "you must clearly", "you acknowledge", "you are responsible for",
+            "your site or app", "your site", "your app", "your users", "publishers",
+            "applicable product terms", "on your behalf", "your instructions",
+            "documented instructions", "auftragsverarbeiter", "sous traitant ultérieur",
+        ],
+    ),
+    (
+        // A legal notice (imprint) names the publisher; it may have a personal data section.
+        NAME_LEGAL,
+        &[
+            "legal notice", "legal notices", "legal information", "legal mentions", "imprint",
+            "impressum", "mentions légales", "mentions legales", "aviso legal", "note legali",
+            "colofon", "site notice", "nota legal",
+        ],
+    ),
 ];
 
 /// Signal names, in group bit order, for readable output.
@@ -251,6 +313,9 @@ const GROUP_NAMES: [&str; GROUPS] = [
     "shop",
     "article",
     "code",
+    "opening_privacy",
+    "contract",
+    "name_legal",
 ];
 
 /// URL path words for each named kind.
@@ -287,13 +352,13 @@ type Counts = [u32; GROUPS];
 pub struct Detector {
     automaton: AhoCorasick,
     /// For each automaton pattern: its groups and whether its last word may continue.
-    patterns: Vec<(u16, bool)>,
+    patterns: Vec<(u32, bool)>,
 }
 
 impl Detector {
     pub fn new() -> Detector {
         let mut phrases: Vec<&str> = Vec::new();
-        let mut patterns: Vec<(u16, bool)> = Vec::new();
+        let mut patterns: Vec<(u32, bool)> = Vec::new();
         for &(group, words) in VOCABULARY {
             for &phrase in words {
                 let prefix = phrase.ends_with('*');
@@ -342,15 +407,33 @@ impl Detector {
         let path = url_path(&page.url);
 
         // The page's name: its title, its first heading, and short opening blocks.
+        // Navigation (list items, link rows) comes before the name on many pages: it is
+        // skipped, and the first top-level heading within `NAME_BLOCKS` names the page too.
         let mut name = title_name(&page.title);
-        let opening = page.blocks.iter().take(8);
+        let opening = page.blocks.iter().take(12).filter(|b| !b.is_list_item());
         for block in opening
             .filter(|b| b.is_heading() || b.text.split_whitespace().count() <= 12)
             .take(3)
         {
             name.push_str(&title_name(&block.text));
         }
+        if let Some(heading) = page
+            .blocks
+            .iter()
+            .take(NAME_BLOCKS)
+            .find_map(|b| top_heading(&b.tag, &b.text))
+        {
+            name.push_str(&title_name(heading));
+        }
         let name = self.count(&name);
+        // The first paragraph of prose says what the document is ("This Privacy Policy
+        // describes ...", "We respect your privacy").
+        let opening_privacy = page
+            .blocks
+            .iter()
+            .take(NAME_BLOCKS)
+            .find(|b| !b.is_heading() && b.text.split_whitespace().count() >= 12)
+            .is_some_and(|b| self.count(&fold(&b.text))[at(OPENING_PRIVACY)] > 0);
 
         // Repeated text (consent-manager vendor lists, menus) counts once.
         let mut seen = std::collections::HashSet::new();
@@ -369,7 +452,7 @@ impl Detector {
         }
         let per_k = |n: u32| n as f32 * 1000.0 / words.max(200) as f32;
 
-        let has = |counts: &Counts, group: u16| counts[at(group)] > 0;
+        let has = |counts: &Counts, group: u32| counts[at(group)] > 0;
         let url_privacy = URL_PRIVACY.iter().any(|w| path.contains(w));
         let url_cookie = URL_COOKIE.iter().any(|w| path.contains(w));
         let url_terms = URL_TERMS.iter().any(|w| path.contains(w));
@@ -382,12 +465,12 @@ impl Detector {
                 signals.push(signal.to_string());
             }
         }
-        for group in [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS] {
+        for group in [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS, NAME_LEGAL] {
             if has(&name, group) {
                 signals.push(format!("name:{}", group_name(group)));
             }
         }
-        let density = |group: u16| per_k(body[at(group)]);
+        let density = |group: u32| per_k(body[at(group)]);
         signals.push(format!("words={words}"));
         for group in [PRIVACY, PRACTICE, COOKIE, TERMS] {
             signals.push(format!("{}={:.1}/1000w", group_name(group), density(group)));
@@ -398,6 +481,10 @@ impl Detector {
         signals.push(format!(
             "sections: privacy {section_privacy}, terms {section_terms} of {headings}"
         ));
+        if opening_privacy {
+            signals.push("opening:privacy".to_string());
+        }
+        signals.push(format!("contract={:.1}/1000w", density(CONTRACT)));
 
         // Negative evidence: pages that are something else.
         let prices = count_prices(segments);
@@ -422,11 +509,19 @@ impl Detector {
         // A cookie policy mentions privacy; its cookie vocabulary outweighs it.
         let cookie_ratio = density(COOKIE) / density(PRIVACY).max(1.0);
         // The page names itself as another kind and not as this one.
-        let named_other = |group: u16| {
+        let named_other = |group: u32| {
             !has(&name, group)
-                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS]
+                && [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS, NAME_LEGAL]
                     .iter()
                     .any(|&g| g != group && has(&name, g))
+        };
+        // Duties put on the reader about other people's data (a data-processing agreement, a
+        // consent policy for publishers), with few first-person practices: a contract about
+        // data, not a notice about the reader's data.
+        let contract_excess = if body[at(CONTRACT)] >= 3 {
+            density(CONTRACT) - 2.0 * density(PRACTICE)
+        } else {
+            0.0
         };
         let self_terms_excess = body[at(SELF_TERMS)].saturating_sub(body[at(SELF_PRIVACY)]) as f32;
 
@@ -437,7 +532,9 @@ impl Detector {
                     + 0.2 * saturate(density(PRACTICE), 4.0)
                     + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 4.0)
                     + 0.1 * saturate(section_privacy as f32, 4.0))
+            + 0.1 * flag(opening_privacy)
             - 0.3 * saturate(self_terms_excess, 20.0)
+            - 0.4 * saturate(contract_excess, 10.0)
             - 0.3 * saturate(cookie_ratio - 0.7, 0.5)
             - 0.25 * flag(named_other(NAME_PRIVACY))
             - penalty;
@@ -523,12 +620,22 @@ fn saturate(x: f32, full: f32) -> f32 {
 }
 
 /// Index of a group's count in `Counts`.
-fn at(group: u16) -> usize {
+fn at(group: u32) -> usize {
     group.trailing_zeros() as usize
 }
 
-fn group_name(group: u16) -> &'static str {
+fn group_name(group: u32) -> &'static str {
     GROUP_NAMES[at(group)]
+}
+
+/// The text of a top-level heading: an `h1`, or a Markdown paragraph underlined with `===`
+/// (the reader keeps the underline as text).
+fn top_heading<'a>(tag: &str, text: &'a str) -> Option<&'a str> {
+    if tag == "h1" {
+        return Some(text);
+    }
+    let underlined = text.trim_end().strip_suffix("===")?;
+    (tag == "p").then(|| underlined.trim_end_matches('=').trim_end())
 }
 
 /// The lower-cased path of a URL, without scheme, host, query or fragment.
@@ -623,6 +730,18 @@ mod tests {
         assert_eq!(counts[at(PRIVACY)], 1); // "personenbezogen*"
         assert_eq!(counts[at(COOKIE)], 1); // "cookies", not also "cookie"
         assert_eq!(detector.count(&fold("uncollected"))[at(SECTION_PRIVACY)], 0);
+    }
+
+    #[test]
+    fn top_headings_are_h1_or_underlined_markdown() {
+        assert_eq!(top_heading("h1", "Privacy"), Some("Privacy"));
+        assert_eq!(top_heading("h2", "Privacy"), None);
+        assert_eq!(
+            top_heading("p", "Privacy Policy =============="),
+            Some("Privacy Policy")
+        );
+        assert_eq!(top_heading("p", "a = b"), None);
+        assert_eq!(top_heading("li", "Privacy ==="), None);
     }
 
     #[test]
