@@ -1,8 +1,9 @@
 //! `policylens train`: learns the lexicon weights from an OPP-115 segments file.
 //!
-//! Features are the distinct word 1-3-grams of the folded clause (presence, not counts), as the
-//! classifier matches them. One logistic regression per category (L2, AdaGrad SGD, fixed seed
-//! and order, so the output is reproducible) is fitted on the train split; the strongest
+//! Features are the distinct word 1-2-grams of the folded, plural-stripped clause
+//! (`text::fold_stemmed`; presence, not counts), as the classifier matches them. One logistic
+//! regression per category (L2, AdaGrad SGD, weights averaged over the second half of the
+//! epochs, fixed seed and order, so the output is reproducible) is fitted on the train split; the strongest
 //! phrases by |weight| are kept and the model is refitted on them alone. Decision thresholds
 //! are tuned for F1 on out-of-fold scores (5 folds by policy) within the train split, so the
 //! dev split stays clean for reporting. Curated lines of the existing files are kept verbatim
@@ -51,7 +52,7 @@ const N: usize = 10;
 const MAX_N: usize = 2;
 const SEED: u64 = 0x5eed_0115;
 
-/// Distinct word 1-3-grams of a text, as the classifier sees them.
+/// Distinct word 1-`MAX_N`-grams of a text, as the classifier sees them.
 fn ngrams(text: &str) -> Vec<String> {
     let folded = fold_stemmed(&normalize(text));
     let words: Vec<&str> = folded.split_whitespace().collect();
@@ -242,8 +243,8 @@ fn fit(corpus: &Corpus, rows: &[usize], allowed: &[[bool; N]], settings: &Settin
                     s[c] += w[c];
                 }
             }
-            for c in 0..N {
-                sum_b[c] += model.b[c];
+            for (s, b) in sum_b.iter_mut().zip(&model.b) {
+                *s += b;
             }
         }
     }
@@ -253,8 +254,8 @@ fn fit(corpus: &Corpus, rows: &[usize], allowed: &[[bool; N]], settings: &Settin
                 w[c] = s[c] / snapshots;
             }
         }
-        for c in 0..N {
-            model.b[c] = sum_b[c] / snapshots;
+        for (b, s) in model.b.iter_mut().zip(&sum_b) {
+            *b = s / snapshots;
         }
     }
     model
