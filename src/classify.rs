@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use crate::category::Category;
 use crate::lexicon::Lexicon;
 use crate::report::Evidence;
-use crate::text::{fold, Segment};
+use crate::text::{fold_stemmed as fold, Segment};
 
 /// Share of a list lead-in's positive weights given to each of its items.
 const LEAD_IN_SHARE: f32 = 0.5;

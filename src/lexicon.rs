@@ -106,7 +106,7 @@ impl Lexicon {
             let [phrase, category, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
                 return Err(err("expected phrase<TAB>category<TAB>weight"));
             };
-            let phrase = crate::text::fold(phrase).trim().to_string();
+            let phrase = crate::text::fold_stemmed(phrase).trim().to_string();
             if phrase.is_empty() {
                 return Err(err("empty phrase"));
             }
@@ -139,7 +139,7 @@ impl Lexicon {
                 if fields.len() != 3 {
                     return Err(err("expected phrase<TAB>weight<TAB>source"));
                 }
-                let phrase = crate::text::fold(fields[0]).trim().to_string();
+                let phrase = crate::text::fold_stemmed(fields[0]).trim().to_string();
                 if phrase.is_empty() {
                     return Err(err("empty phrase"));
                 }

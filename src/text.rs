@@ -116,6 +116,35 @@ fn split_long(text: &str) -> Vec<&str> {
     parts
 }
 
+/// A word with a plural ending reduced, after Harman's S stemmer: `-ies` -> `-y` ("parties"
+/// -> "party"; but "cookies" -> "cookie", "movies" -> "movie"), `-es` -> `-e` ("services"),
+/// `-s` dropped ("partners"); not after `-aes`, `-ees`, `-oes`, `-ss`, `-us`, `-is`, and words
+/// of up to 3 letters stay as they are. Applied to every word of the classifier's folded
+/// text, in training and at run time.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    let n = word.len();
+    let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
+    if n <= 3 || !word.ends_with('s') || ends(&["ss", "us", "is", "aes", "ees", "oes"]) {
+        return word.into();
+    }
+    if n > 4 && word.ends_with("ies") && !ends(&["eies", "aies", "kies", "vies"]) {
+        return format!("{}y", &word[..n - 3]).into();
+    }
+    word[..n - 1].into()
+}
+
+/// `fold`, then `stem` on every word: the text the lexicon's phrases are matched against.
+pub fn fold_stemmed(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    out.push(' ');
+    for word in folded.split_whitespace() {
+        out.push_str(&stem(word));
+        out.push(' ');
+    }
+    out
+}
+
 /// Lower-cases and keeps only word characters, one space between words, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -153,6 +182,16 @@ mod tests {
         assert_eq!(
             fold("We DON'T sell, rent (or lease)!"),
             " we dont sell rent or lease "
+        );
+    }
+
+    #[test]
+    fn fold_stemmed_drops_plural_endings() {
+        assert_eq!(
+            fold_stemmed(
+                "Cookies, third parties' pixels: access this address, status, us, services."
+            ),
+            " cookie third party pixel access this address status us service "
         );
     }
 

@@ -116,7 +116,7 @@ fn evidence_explains_every_label() {
                 "{text:?}: no evidence for {category:?}"
             );
             assert!(evidence.len() <= 6, "{text:?}: too much evidence");
-            let folded = policylens::text::fold(text);
+            let folded = policylens::text::fold_stemmed(text);
             for e in evidence {
                 assert!(e.weight > 0.0, "{text:?}: {e:?}");
                 assert!(
