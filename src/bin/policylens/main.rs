@@ -1,5 +1,6 @@
 //! The policylens command line: glue between files and the core library.
 
+mod csv;
 mod input;
 mod pages;
 mod segments;

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
+use crate::csv::parse_csv;
 use crate::input::{decode, read_file};
 
 const POSITIVE: &str = "privacy_policy";
@@ -28,7 +29,9 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
     let bytes = read_file(Path::new(manifest))?;
     let text = decode(&bytes, manifest)?;
     let folder = Path::new(manifest).parent().unwrap_or(Path::new("."));
-    let mut rows = parse_csv(&text).into_iter();
+    let mut rows = parse_csv(&text)
+        .map_err(|e| format!("{manifest}: {e}"))?
+        .into_iter();
     let header = rows
         .next()
         .ok_or_else(|| format!("{manifest}: no header row"))?;
@@ -116,58 +119,4 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
         "false_positives": false_positives,
         "false_negatives": false_negatives,
     }))
-}
-
-/// Splits CSV text into rows of fields: commas, double-quoted fields with `""` escapes,
-/// LF or CRLF line ends. Blank lines give no row.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                if row.iter().any(|f| !f.is_empty()) {
-                    rows.push(std::mem::take(&mut row));
-                }
-                row.clear();
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    row.push(field);
-    if row.iter().any(|f| !f.is_empty()) {
-        rows.push(row);
-    }
-    rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_csv;
-
-    #[test]
-    fn csv_quotes_commas_and_crlf() {
-        let rows = parse_csv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\n\nlast,,z");
-        assert_eq!(
-            rows,
-            vec![
-                vec!["a", "b", "c"],
-                vec!["x, y", "say \"hi\"", ""],
-                vec!["last", "", "z"],
-            ]
-        );
-    }
 }

@@ -6,6 +6,7 @@ use policylens::text::{normalize, Segment};
 use policylens::Category;
 use serde_json::{json, Map, Value};
 
+use crate::csv::parse_csv;
 use crate::input;
 
 /// One labelled segment of the segments file.
@@ -83,57 +84,6 @@ fn parse_labels(field: &str) -> Result<[bool; 10], String> {
         gold[category.index()] = true;
     }
     Ok(gold)
-}
-
-/// RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.
-pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut in_quotes = false;
-    let mut line = 1;
-    let mut quote_line = 0;
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-        }
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                c => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => {
-                in_quotes = true;
-                quote_line = line;
-            }
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            c => field.push(c),
-        }
-    }
-    if in_quotes {
-        return Err(format!(
-            "quoted field opened on line {quote_line} never closes"
-        ));
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    Ok(records)
 }
 
 /// Predicted categories of one segment text, as the analyzer would assign them.
