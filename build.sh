@@ -124,9 +124,9 @@ browser_manifest() {
 package() {
   ensure_zip
   step "Packaging the extension for Chrome and Firefox"
-  local stage
-  stage=$(mktemp -d)
-  rm -rf dist && mkdir -p dist
+  # A failed run leaves dist/.stage for a look; the next run starts afresh.
+  local stage=dist/.stage
+  rm -rf dist && mkdir -p "$stage"
   for browser in chrome firefox; do
     cp -r extension "$stage/$browser"
     # Editor and OS leftovers (.DS_Store, swap files) are not part of the extension.
