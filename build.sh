@@ -6,7 +6,7 @@
 #   ./build.sh bench     run the benchmarks and print their numbers
 #   ./build.sh package   write dist/policylens-chrome.zip and dist/policylens-firefox.zip
 # Installs what it needs on a fresh Debian machine (rustup target, wasm-bindgen CLI, npm
-# packages, Chromium for tests).
+# packages, zip, Chromium and Firefox ESR for tests).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -44,7 +44,7 @@ ensure_node_packages() {
     as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm
   fi
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "Installing npm packages (binaryen, playwright-core)"
+    step "Installing npm packages (binaryen, playwright-core, web-ext, ws)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
@@ -53,6 +53,20 @@ ensure_chromium() {
   if ! command -v chromium >/dev/null; then
     step "Installing Chromium (Debian package)"
     as_root apt-get update -qq && as_root apt-get install -y -qq chromium
+  fi
+}
+
+ensure_firefox() {
+  if ! command -v firefox-esr >/dev/null && ! command -v firefox >/dev/null; then
+    step "Installing Firefox ESR (Debian package)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq firefox-esr
+  fi
+}
+
+ensure_zip() {
+  if ! command -v zip >/dev/null || ! command -v unzip >/dev/null; then
+    step "Installing zip and unzip"
+    as_root apt-get update -qq && as_root apt-get install -y -qq zip unzip
   fi
 }
 
@@ -89,25 +103,65 @@ Command line:         $TARGET_DIR/release/policylens analyze --json FILE
 TXT
 }
 
+# The manifest in extension/ serves both browsers; each zip keeps only the keys its browser
+# reads: Chromium runs background.service_worker, Firefox runs background.scripts.
+browser_manifest() {
+  node -e '
+    const fs = require("fs");
+    const [file, browser] = process.argv.slice(1);
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (browser === "chrome") {
+      delete manifest.background.scripts;
+      delete manifest.browser_specific_settings;
+    } else {
+      delete manifest.background.service_worker;
+    }
+    fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+  ' "$1" "$2"
+}
+
+# dist/policylens-{chrome,firefox}.zip from the built extension/; lints the Firefox one.
+package() {
+  ensure_zip
+  step "Packaging the extension for Chrome and Firefox"
+  # A failed run leaves dist/.stage for a look; the next run starts afresh.
+  local stage=dist/.stage
+  rm -rf dist && mkdir -p "$stage"
+  for browser in chrome firefox; do
+    cp -r extension "$stage/$browser"
+    # Editor and OS leftovers (.DS_Store, swap files) are not part of the extension.
+    find "$stage/$browser" -name '.*' -prune -exec rm -rf {} +
+    browser_manifest "$stage/$browser/manifest.json" "$browser"
+    (cd "$stage/$browser" && zip -q -r -X "$ROOT/dist/policylens-$browser.zip" .)
+  done
+  step "web-ext lint (Firefox package)"
+  web-ext lint --source-dir "$stage/firefox" --no-config-discovery
+  rm -rf "$stage"
+  ls -l dist/*.zip
+}
+
 run_tests() {
   build
+  package
   ensure_chromium
+  ensure_firefox
   step "Native tests"
   cargo test --all-targets
   step "wasm boundary tests (wasm-bindgen-test under Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test wasm
-  step "End-to-end tests (headless Chromium, real extension)"
+  step "End-to-end tests (headless Chromium and Firefox, real extension and packages)"
   node --test --test-concurrency=1 tests/e2e/
 }
 
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
+  package) build; package ;;
   serve)
     [ -d www/pkg ] || build
     echo "Playground: http://localhost:${PORT:-8000}/"
     exec python3 -m http.server "${PORT:-8000}" --bind 127.0.0.1 --directory www
     ;;
-  *) echo "usage: ./build.sh [build|test|serve]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|serve|package]" >&2; exit 2 ;;
 esac

@@ -1,12 +1,14 @@
-// Shared set-up for the end-to-end tests: a local web server for the fixture pages and headless
-// Chromium with the real unpacked extension loaded.
+// Shared set-up for the end-to-end tests: a local web server for the fixture pages, headless
+// Chromium with the real unpacked extension loaded, and headless Firefox driven over WebDriver BiDi.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 export const EXTENSION = process.env.POLICYLENS_EXTENSION || path.join(ROOT, 'extension');
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 
@@ -50,15 +52,18 @@ export async function startServer() {
   };
 }
 
-/** Launches headless Chromium with the extension; resolves once its service worker runs. */
-export async function launchBrowser() {
+/**
+ * Launches headless Chromium with the unpacked extension at `extensionPath` (absolute);
+ * resolves once its service worker runs.
+ */
+export async function launchBrowser(extensionPath = EXTENSION) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'policylens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
@@ -92,4 +97,83 @@ export function toolbarText(worker, tabId) {
 export function screenshotPath(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** The Firefox to drive: $FIREFOX, else firefox-esr or firefox on PATH; null when there is none. */
+export function firefoxBinary() {
+  if (process.env.FIREFOX) return process.env.FIREFOX;
+  const dirs = (process.env.PATH || '').split(path.delimiter).filter(Boolean);
+  for (const name of ['firefox-esr', 'firefox']) {
+    for (const dir of dirs) {
+      if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+    }
+  }
+  return null;
+}
+
+/**
+ * Launches headless Firefox with a fresh profile and opens a WebDriver BiDi session (Firefox's
+ * built-in remote protocol; Playwright cannot drive Debian's Firefox). `send(method, params)`
+ * resolves with a command's result or rejects with its error.
+ */
+export async function launchFirefox(binary) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'policylens-e2e-ff-'));
+  const child = spawn(binary, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOZ_HEADLESS: '1' } });
+  const exited = new Promise((resolve) => { child.once('exit', resolve); child.once('error', resolve); });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log = (log + chunk).slice(-4000); });
+  try {
+    // With port 0 Firefox picks a free port and prints the address on stderr.
+    const address = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no WebDriver BiDi address after 30 s: ${log}`)), 30000);
+      const look = () => {
+        const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(log);
+        if (found) {
+          clearTimeout(timer);
+          child.stderr.off('data', look);
+          resolve(found[1]);
+        }
+      };
+      child.stderr.on('data', look);
+      exited.then((code) => reject(new Error(`Firefox exited with ${code}: ${log}`)));
+    });
+    const ws = new WebSocket(`${address}/session`);
+    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+    let lastId = 0;
+    const pending = new Map();
+    ws.on('message', (data) => {
+      const message = JSON.parse(data);
+      const waiter = pending.get(message.id);
+      if (!waiter) return; // an event
+      pending.delete(message.id);
+      if (message.type === 'error') waiter.reject(new Error(`${message.error}: ${message.message}`));
+      else waiter.resolve(message.result);
+    });
+    ws.on('close', () => {
+      for (const waiter of pending.values()) waiter.reject(new Error('WebDriver BiDi connection closed'));
+      pending.clear();
+    });
+    const send = (method, params = {}) => new Promise((resolve, reject) => {
+      const id = ++lastId;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+    await send('session.new', { capabilities: {} });
+    const close = async () => {
+      await send('session.end').catch(() => {});
+      ws.close();
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      fs.rmSync(profile, { recursive: true, force: true });
+    };
+    return { send, close };
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
 }
