@@ -63,8 +63,9 @@ test('a privacy policy gets the badge, the toolbar grade and a details panel', {
   // "Show in page" on a quoted clause scrolls to its block and highlights it.
   const clauseIndex = stored.report.categories.find((c) => c.clauses.length).clauses[0];
   const clause = stored.report.clauses[clauseIndex];
-  await frame.locator('details.pl-category').first().locator('summary').click();
-  await frame.locator(`blockquote[data-clause="${clauseIndex}"] .pl-show`).click();
+  const firstTopic = frame.locator('details.pl-category').first();
+  await firstTopic.locator('summary').click();
+  await firstTopic.locator(`blockquote[data-clause="${clauseIndex}"] .pl-show`).click();
   const highlighted = page.locator('[data-policylens-highlight]');
   await highlighted.waitFor();
   const shownText = (await highlighted.textContent()).replace(/\s+/g, ' ').trim();
