@@ -1,5 +1,6 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
@@ -38,7 +39,26 @@ pub struct DateFinder {
     cued: Regex,
     /// Any all-numeric date, for learning the page's day/month order.
     numeric: Regex,
+    /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
+    cue_words: AhoCorasick,
 }
+
+/// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
+const CUE_WORDS: [&str; 13] = [
+    "effective",
+    "last",
+    "updated",
+    "revised",
+    "modified",
+    "amended",
+    "date",
+    "as ",
+    "as\t",
+    "as\n",
+    "as\r",
+    "as\x0B",
+    "as\x0C",
+];
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -138,6 +158,10 @@ impl DateFinder {
             .expect("date regex"),
             numeric: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
                 .expect("numeric date regex"),
+            cue_words: aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(CUE_WORDS)
+                .expect("cue words build an automaton"),
         }
     }
 
@@ -166,8 +190,10 @@ impl DateFinder {
     /// Valid dates that follow a cue in `text`, in order.
     pub fn cued_dates(&self, text: &str, order: Order) -> Vec<Found> {
         let mut out = Vec::new();
-        // Every date holds two digits in a row: most text is skipped without the regex.
-        if !may_hold_digits(text) {
+        // Every date holds two digits in a row and follows a cue: most text is skipped
+        // without the regex. In ASCII text `(?i)` folds only ASCII letters, so the cue words
+        // are exact there.
+        if !may_hold_digits(text) || text.is_ascii() && !self.cue_words.is_match(text) {
             return out;
         }
         for c in self.cued.captures_iter(text) {
