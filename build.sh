@@ -101,13 +101,34 @@ run_tests() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+# Criterion's output cut to one line per benchmark: name, median time, median throughput.
+bench_table() {
+  awk '
+    /^[A-Za-z]/ && !/time:/ && !/thrpt:/ { name = $1 }
+    /time:/ { if ($1 != "time:") name = $1; sub(/.*time: *\[/, ""); split($0, t, " "); time = t[3] " " t[4] }
+    /thrpt:/ { sub(/.*thrpt: *\[/, ""); split($0, t, " "); printf "%-40s %12s %14s\n", name, time, t[3] " " t[4]; time = "" }
+    /^$/ && time != "" { printf "%-40s %12s\n", name, time; time = "" }
+  '
+}
+
+run_benches() {
+  build
+  ensure_chromium
+  step "Native benchmarks (criterion; real pages when POLICYLENS_DATA is set, e.g. ../shared/data)"
+  cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>&1 | tee "$TARGET_DIR/bench.log" \
+    | bench_table
+  step "Chromium benchmarks (headless, the built extension)"
+  node tools/bench-chromium.mjs
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
+  bench) run_benches ;;
   serve)
     [ -d www/pkg ] || build
     echo "Playground: http://localhost:${PORT:-8000}/"
     exec python3 -m http.server "${PORT:-8000}" --bind 127.0.0.1 --directory www
     ;;
-  *) echo "usage: ./build.sh [build|test|serve]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|serve|bench]" >&2; exit 2 ;;
 esac
