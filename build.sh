@@ -104,10 +104,16 @@ run_tests() {
 # Criterion's output cut to one line per benchmark: name, median time, median throughput.
 bench_table() {
   awk '
-    /^[A-Za-z]/ && !/time:/ && !/thrpt:/ { name = $1 }
-    /time:/ { if ($1 != "time:") name = $1; sub(/.*time: *\[/, ""); split($0, t, " "); time = t[3] " " t[4] }
-    /thrpt:/ { sub(/.*thrpt: *\[/, ""); split($0, t, " "); printf "%-40s %12s %14s\n", name, time, t[3] " " t[4]; time = "" }
-    /^$/ && time != "" { printf "%-40s %12s\n", name, time; time = "" }
+    function median(line) { sub(/.*: *\[/, "", line); split(line, t, " "); return t[3] " " t[4] }
+    function flush() { if (time != "") printf "%-32s %12s %14s\n", name, time, thrpt; time = thrpt = "" }
+    /change:/ { flush(); skip = 1; next }
+    skip && /time:|thrpt:/ { next }
+    { skip = 0 }
+    /time:/ { flush(); if ($1 != "time:") name = $1; time = median($0); next }
+    /thrpt:/ { thrpt = median($0); flush(); next }
+    { flush() }
+    $1 ~ /\// { name = $1 }
+    END { flush() }
   '
 }
 
@@ -115,8 +121,8 @@ run_benches() {
   build
   ensure_chromium
   step "Native benchmarks (criterion; real pages when POLICYLENS_DATA is set, e.g. ../shared/data)"
-  cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>&1 | tee "$TARGET_DIR/bench.log" \
-    | bench_table
+  cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>"$TARGET_DIR/bench.err" \
+    | tee "$TARGET_DIR/bench.log" | bench_table
   step "Chromium benchmarks (headless, the built extension)"
   node tools/bench-chromium.mjs
 }
