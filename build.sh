@@ -154,14 +154,41 @@ run_tests() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+# Criterion's output cut to one line per benchmark: name, median time, median throughput.
+bench_table() {
+  awk '
+    function median(line) { sub(/.*: *\[/, "", line); split(line, t, " "); return t[3] " " t[4] }
+    function flush() { if (time != "") printf "%-32s %12s %14s\n", name, time, thrpt; time = thrpt = "" }
+    /change:/ { flush(); skip = 1; next }
+    skip && /time:|thrpt:/ { next }
+    { skip = 0 }
+    /time:/ { flush(); if ($1 != "time:") name = $1; time = median($0); next }
+    /thrpt:/ { thrpt = median($0); flush(); next }
+    { flush() }
+    $1 ~ /\// { name = $1 }
+    END { flush() }
+  '
+}
+
+run_benches() {
+  build
+  ensure_chromium
+  step "Native benchmarks (criterion; real pages when POLICYLENS_DATA is set, e.g. ../shared/data)"
+  cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>"$TARGET_DIR/bench.err" \
+    | tee "$TARGET_DIR/bench.log" | bench_table
+  step "Chromium benchmarks (headless, the built extension)"
+  node tools/bench-chromium.mjs
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   package) build; package ;;
+  bench) run_benches ;;
   serve)
     [ -d www/pkg ] || build
     echo "Playground: http://localhost:${PORT:-8000}/"
     exec python3 -m http.server "${PORT:-8000}" --bind 127.0.0.1 --directory www
     ;;
-  *) echo "usage: ./build.sh [build|test|serve|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|serve|package|bench]" >&2; exit 2 ;;
 esac

@@ -1,7 +1,13 @@
-//! Native benchmarks of the core: analysis per policy size, ordinary pages, HTML reading and the
-//! one-time automaton build. `POLICYLENS_DATA=../shared/data cargo bench` adds real pages.
+//! Native benchmarks of the core: detection and analysis per policy size, ordinary pages, HTML
+//! reading and the one-time builds (automata, regexes). `POLICYLENS_DATA=../shared/data cargo
+//! bench` adds real pages: OPP-115 policies, news articles and product pages.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::io::Read;
+
+use policylens::classify::Classifier;
+use policylens::detect::Detector;
+use policylens::facts::FactExtractor;
 use policylens::html::page_from_html;
 use policylens::{Analyzer, Block, Page};
 
@@ -83,28 +89,70 @@ fn html_of(page: &Page) -> String {
     html + "</body></html>"
 }
 
-fn bench_analyze(c: &mut Criterion) {
-    let analyzer = Analyzer::new();
-    let mut group = c.benchmark_group("analyze");
-    for kb in [5, 20, 50, 500] {
-        let page = policy(kb * 1024);
-        group.throughput(Throughput::Bytes(page.text_len() as u64));
-        group.bench_with_input(
-            BenchmarkId::new("policy", format!("{kb}KB")),
-            &page,
-            |b, page| b.iter(|| analyzer.analyze(black_box(page))),
-        );
+/// A product page of about 3 KB: short blocks, prices, few sentences.
+fn product() -> Page {
+    let mut blocks = vec![
+        Block::new("h1", 1, "Trail running shoe, waterproof"),
+        Block::new("p", 0, "$129.99"),
+        Block::new(
+            "p",
+            0,
+            "Free delivery on orders over $50. Returns within 30 days.",
+        ),
+    ];
+    for (name, value) in [
+        ("Weight", "280 g"),
+        ("Drop", "6 mm"),
+        ("Upper", "Recycled mesh with a waterproof membrane"),
+        ("Outsole", "Sticky rubber, 5 mm lugs"),
+    ] {
+        blocks.push(Block::new("th", 0, name));
+        blocks.push(Block::new("td", 0, value));
     }
-    let page = article();
-    group.throughput(Throughput::Bytes(page.text_len() as u64));
-    group.bench_function("article_8KB", |b| {
-        b.iter(|| analyzer.analyze(black_box(&page)))
-    });
-    group.finish();
+    blocks.push(Block::new("h2", 2, "Reviews"));
+    let review = "Comfortable from the first run and dry after two hours in the rain. Sizing is true to fit.";
+    blocks.extend((0..20).map(|_| Block::new("p", 0, review)));
+    Page {
+        url: "https://shop.example.test/p/trail-shoe".into(),
+        title: "Trail running shoe | Example Shop".into(),
+        lang: "en".into(),
+        blocks,
+    }
 }
 
+fn bench_analyze(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let mut pages: Vec<(String, Page)> = [5, 20, 50, 500]
+        .into_iter()
+        .map(|kb| (format!("policy_{kb}KB"), policy(kb * 1024)))
+        .collect();
+    pages.push(("article_8KB".into(), article()));
+    pages.push(("product_3KB".into(), product()));
+    for (step, detect_only) in [("detect", true), ("analyze", false)] {
+        let mut group = c.benchmark_group(step);
+        for (name, page) in &pages {
+            group.throughput(Throughput::Bytes(page.text_len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(name), page, |b, page| {
+                if detect_only {
+                    b.iter(|| analyzer.detect(black_box(page)))
+                } else {
+                    b.iter(|| analyzer.analyze(black_box(page)))
+                }
+            });
+        }
+        group.finish();
+    }
+}
+
+/// The one-time builds a cold service worker pays before its first analysis.
 fn bench_build(c: &mut Criterion) {
-    c.bench_function("analyzer_build", |b| b.iter(Analyzer::new));
+    let mut group = c.benchmark_group("build");
+    group.sample_size(20);
+    group.bench_function("analyzer", |b| b.iter(Analyzer::new));
+    group.bench_function("classifier", |b| b.iter(Classifier::shipped));
+    group.bench_function("fact_extractor", |b| b.iter(FactExtractor::new));
+    group.bench_function("detector", |b| b.iter(Detector::new));
+    group.finish();
 }
 
 fn bench_html(c: &mut Criterion) {
@@ -117,37 +165,67 @@ fn bench_html(c: &mut Criterion) {
     group.finish();
 }
 
+/// Reads every `.html` or `.html.gz` file in `dir` into a page.
+fn pages_in(dir: &std::path::Path) -> Vec<Page> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("POLICYLENS_DATA: no {}", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(path).ok()?;
+            let text = if path.extension().is_some_and(|e| e == "gz") {
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(bytes.as_slice())
+                    .read_to_string(&mut text)
+                    .ok()?;
+                text
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            Some(page_from_html(&text, "https://example.test/page"))
+        })
+        .collect()
+}
+
 /// Real pages from the shared data, when its path is given.
 fn bench_real_pages(c: &mut Criterion) {
     let Ok(data) = std::env::var("POLICYLENS_DATA") else {
         return;
     };
-    let dir = std::path::Path::new(&data).join("opp115/original_policies");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("POLICYLENS_DATA: no {}", dir.display());
-        return;
-    };
-    let pages: Vec<Page> = entries
-        .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
-        .map(|bytes| {
-            page_from_html(
-                &String::from_utf8_lossy(&bytes),
-                "https://example.test/privacy",
-            )
-        })
-        .collect();
-    let bytes: usize = pages.iter().map(Page::text_len).sum();
+    let data = std::path::Path::new(&data);
     let analyzer = Analyzer::new();
     let mut group = c.benchmark_group("real");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function(format!("opp115_{}_policies", pages.len()), |b| {
-        b.iter(|| {
-            pages
-                .iter()
-                .map(|p| analyzer.analyze(black_box(p)).clauses.len())
-                .sum::<usize>()
-        })
-    });
+    group.sample_size(10);
+    for (name, dir) in [
+        ("opp115_policies", "opp115/original_policies"),
+        (
+            "news_articles",
+            "pages/negatives/zyte_article_benchmark/html",
+        ),
+        (
+            "product_pages",
+            "pages/negatives/zyte_product_benchmark/dataset/html",
+        ),
+    ] {
+        let pages = pages_in(&data.join(dir));
+        if pages.is_empty() {
+            continue;
+        }
+        let bytes: usize = pages.iter().map(Page::text_len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("{name}_{}", pages.len()), |b| {
+            b.iter(|| {
+                pages
+                    .iter()
+                    .map(|p| analyzer.analyze(black_box(p)).clauses.len())
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

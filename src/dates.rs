@@ -1,5 +1,6 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
@@ -38,31 +39,136 @@ pub struct DateFinder {
     cued: Regex,
     /// Any all-numeric date, for learning the page's day/month order.
     numeric: Regex,
+    /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
+    cue_words: AhoCorasick,
 }
+
+/// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
+const CUE_WORDS: [&str; 13] = [
+    "effective",
+    "last",
+    "updated",
+    "revised",
+    "modified",
+    "amended",
+    "date",
+    "as ",
+    "as\t",
+    "as\n",
+    "as\r",
+    "as\x0B",
+    "as\x0C",
+];
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// `word` matched as `(?i)` would match it in Unicode mode, without the case-folding tables:
+/// each ASCII letter becomes a class of its simple case variants (`s` also matches U+017F
+/// LONG S, `k` U+212A KELVIN SIGN); spaces become `\s+`.
+fn any_case(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        match c {
+            ' ' => out.push_str(r"\s+"),
+            's' => out.push_str("[sS\u{17F}]"),
+            'k' => out.push_str("[kK\u{212A}]"),
+            c if c.is_ascii_lowercase() => {
+                out.push('[');
+                out.push(c);
+                out.push(c.to_ascii_uppercase());
+                out.push(']');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `(?:a|b|...)` of `words`, each in any case.
+fn any_case_of(words: &[&str]) -> String {
+    let words: Vec<String> = words.iter().map(|w| any_case(w)).collect();
+    format!("(?:{})", words.join("|"))
+}
+
+/// True when `text` may hold two digits in a row: always for non-ASCII text (Unicode `\d`).
+fn may_hold_digits(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !text.is_ascii()
+        || bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+}
+
+/// True when `text` may hold a numeric date (a digit then `/`, `.` or `-`).
+fn may_hold_numeric_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !text.is_ascii()
+        || bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-'))
+}
+
 impl DateFinder {
     pub fn new() -> DateFinder {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-        let date = format!(
-            r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
+        // Case-insensitive by explicit classes: the same matches as `(?i)`, without the
+        // regex crate's `unicode-case` tables in the wasm.
+        let month = format!(
+            r"{}\.?",
+            any_case_of(&[
+                "jan(?:uary)?",
+                "feb(?:ruary)?",
+                "mar(?:ch)?",
+                "apr(?:il)?",
+                "may",
+                "june?",
+                "july?",
+                "aug(?:ust)?",
+                "sept?(?:ember)?",
+                "oct(?:ober)?",
+                "nov(?:ember)?",
+                "dec(?:ember)?",
+            ])
         );
-        let cue = r"(?:effective|last\s+(?:updated|modified|revised|amended|reviewed|changed)|updated|revised|modified|amended|dated|version\s+date|as\s+of|date\s+of\s+last\s+revision)";
+        let ordinal = any_case_of(&["st", "nd", "rd", "th"]);
+        let of = any_case("of");
+        let date = format!(
+            r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}}){ordinal}?(?:\s+{of})?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
+        );
+        let cue = any_case_of(&[
+            "effective",
+            "last (?:updated|modified|revised|amended|reviewed|changed)",
+            "updated",
+            "revised",
+            "modified",
+            "amended",
+            "dated",
+            "version date",
+            "as of",
+            "date of last revision",
+        ]);
+        let lead = any_case_of(&["on", "as of", "date", "from", "since", "in effect"]);
+        // `[^0-9a-z]` under `(?i)`: neither case, nor the two letters that fold to ASCII.
+        let other = "[^0-9A-Za-z\u{17F}\u{212A}]";
         DateFinder {
-            cued: Regex::new(&format!(r"(?i)(?-u:\b){cue}(?-u:\b)[^0-9a-z]{{0,12}}(?:(?:on|as\s+of|date|from|since|in\s+effect)[^0-9a-z]{{1,6}}){{0,2}}{date}"))
-                .expect("date regex"),
+            cued: Regex::new(&format!(
+                r"(?-u:\b){cue}(?-u:\b){other}{{0,12}}(?:{lead}{other}{{1,6}}){{0,2}}{date}"
+            ))
+            .expect("date regex"),
             numeric: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
                 .expect("numeric date regex"),
+            cue_words: aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(CUE_WORDS)
+                .expect("cue words build an automaton"),
         }
     }
 
     /// The order the page's own numeric dates prove (a component above 12 settles it).
     pub fn order_from_text<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Option<Order> {
         let (mut day_first, mut month_first) = (0, 0);
-        for text in texts {
+        for text in texts.filter(|t| may_hold_numeric_date(t)) {
             for c in self.numeric.captures_iter(text) {
                 let a: u32 = c[1].parse().unwrap_or(0);
                 let b: u32 = c[2].parse().unwrap_or(0);
@@ -84,6 +190,12 @@ impl DateFinder {
     /// Valid dates that follow a cue in `text`, in order.
     pub fn cued_dates(&self, text: &str, order: Order) -> Vec<Found> {
         let mut out = Vec::new();
+        // Every date holds two digits in a row and follows a cue: most text is skipped
+        // without the regex. In ASCII text `(?i)` folds only ASCII letters, so the cue words
+        // are exact there.
+        if !may_hold_digits(text) || text.is_ascii() && !self.cue_words.is_match(text) {
+            return out;
+        }
         for c in self.cued.captures_iter(text) {
             let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
             let month_name = |name: &str| {

@@ -1369,27 +1369,35 @@ impl FactExtractor {
 
     /// Data types named where the sentence (or its list lead-in) says they are collected.
     fn data_collected(&self, s: &Sentence, inherited: Option<bool>, scan: &mut Scan) {
-        let verbs: Vec<(usize, bool)> = self
+        // A list under "We do not collect:" collects nothing.
+        if inherited == Some(false) {
+            return;
+        }
+        // Data terms first (one automaton pass): without one there is nothing to record, and
+        // the verb regex need not run.
+        let terms: Vec<(usize, &'static str)> = word_matches(&self.data_terms, &s.lower)
+            .filter_map(|m| Some((m.start(), self.data_ids[m.pattern().as_usize()]?)))
+            .collect();
+        if terms.is_empty() {
+            return;
+        }
+        let verbs: Vec<usize> = self
             .collect_verb
             .find_iter(&s.lower)
-            .map(|m| (m.start(), !self.negated(&s.lower, m.start())))
+            .map(|m| m.start())
             .collect();
         if verbs.is_empty() && (s.question || inherited.is_none()) {
             return;
         }
-        for m in word_matches(&self.data_terms, &s.lower) {
-            let Some(id) = self.data_ids[m.pattern().as_usize()] else {
-                continue;
-            };
+        // Whether a verb is affirmed, worked out only for verbs that govern a term.
+        let mut affirmed: Vec<Option<bool>> = vec![None; verbs.len()];
+        for (start, id) in terms {
             let governing = verbs
                 .iter()
-                .rev()
-                .find(|(at, _)| *at < m.start())
-                .or_else(|| verbs.first())
-                .map(|(_, affirmed)| *affirmed);
-            // A list under "We do not collect:" collects nothing.
-            let collected = inherited != Some(false) && governing.or(inherited).unwrap_or(false);
-            if collected {
+                .rposition(|&at| at < start)
+                .or((!verbs.is_empty()).then_some(0))
+                .map(|v| *affirmed[v].get_or_insert_with(|| !self.negated(&s.lower, verbs[v])));
+            if governing.or(inherited).unwrap_or(false) {
                 note(&mut scan.data, id, s.clause);
             }
         }
