@@ -25,9 +25,11 @@ const handlers = {
     const report = analyze(page);
     const millis = performance.now() - started;
     const changes = report.detection.is_policy ? await recordVisit(sender.url, report) : [];
-    await chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
-      .catch(() => {}); // quota: the popup then says "open the page again"
     setToolbar(sender.tab.id, report);
+    // Stored after the answer, so the badge does not wait for it; quota errors leave the popup
+    // saying "no report yet".
+    chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
+      .catch(() => {});
     return {
       isPolicy: report.detection.is_policy,
       kind: report.detection.kind,
@@ -117,7 +119,7 @@ async function recordVisit(url, report) {
     keys.sort((a, b) => sites[a].seen - sites[b].seen);
     for (const old of keys.slice(0, keys.length - MAX_SITES)) delete sites[old];
   }
-  await chrome.storage.local.set({ sites });
+  chrome.storage.local.set({ sites }).catch(() => {}); // not awaited: the badge need not wait
   return changes;
 }
 

@@ -78,15 +78,21 @@ export async function launchBrowser(extensionPath = EXTENSION) {
   return { context, worker, extensionId, close };
 }
 
-/** The tab id and stored entry the worker keeps for the page at `url`. */
-export async function storedReport(worker, url) {
-  return worker.evaluate(async (pageUrl) => {
-    const all = await chrome.storage.session.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith('tab:') && value.url === pageUrl) return { tabId: Number(key.slice(4)), ...value };
+/**
+ * The tab id and stored entry the worker keeps for the page at `url`, or null when none
+ * appears within `waitMs` (the worker stores it just after answering the content script).
+ */
+export async function storedReport(worker, url, waitMs = 2000) {
+  return worker.evaluate(async ([pageUrl, wait]) => {
+    for (const until = Date.now() + wait; ;) {
+      const all = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        if (key.startsWith('tab:') && value.url === pageUrl) return { tabId: Number(key.slice(4)), ...value };
+      }
+      if (Date.now() > until) return null;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return null;
-  }, url);
+  }, [url, waitMs]);
 }
 
 /** The toolbar badge text of a tab. */
