@@ -79,7 +79,7 @@ build() {
   wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
     "$TARGET_DIR/wasm32-unknown-unknown/wasm/policylens.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
   step "Copying the shared renderer into the playground"
   rm -rf www/pkg && cp -r extension/pkg www/pkg
