@@ -382,14 +382,15 @@ pub fn page_from_markdown(md: &str, url: &str) -> Page {
         }
     }
     flush(&mut paragraph, &mut blocks);
-    let title = blocks
-        .iter()
-        .find(|b| b.is_heading())
-        .map(|b| b.text.clone())
-        .unwrap_or_default();
+    let title = blocks.iter().find(|b| b.is_heading()).cloned();
+    titled_page(blocks, title, url)
+}
+
+/// A page without `<title>` or `lang`: `title_block`'s text stands in for the title.
+fn titled_page(blocks: Vec<Block>, title_block: Option<Block>, url: &str) -> Page {
     Page {
         url: url.to_string(),
-        title,
+        title: title_block.map(|b| b.text).unwrap_or_default(),
         lang: String::new(),
         blocks,
     }
@@ -469,17 +470,8 @@ pub fn page_from_text(text: &str, url: &str) -> Page {
             }
         })
         .collect();
-    let title = blocks
-        .first()
-        .filter(|b| b.is_heading())
-        .map(|b| b.text.clone())
-        .unwrap_or_default();
-    Page {
-        url: url.to_string(),
-        title,
-        lang: String::new(),
-        blocks,
-    }
+    let title = blocks.first().filter(|b| b.is_heading()).cloned();
+    titled_page(blocks, title, url)
 }
 
 #[cfg(test)]
