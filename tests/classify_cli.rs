@@ -1,13 +1,12 @@
 //! `policylens eval segments` on a hand-made fixture, its bad inputs, and the lexicon check.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn policylens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policylens"))
-        .args(args)
-        .output()
-        .expect("policylens runs")
+    common::policylens(args, None)
 }
 
 fn fixture(name: &str) -> PathBuf {

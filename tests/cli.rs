@@ -1,8 +1,11 @@
 //! The command line answers good input with a report and bad input with one clear line.
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+
+use common::{json, policylens};
 
 const POLICY_HTML: &str = r#"<!doctype html><html lang="en"><head><title>Privacy Policy | Example Shop</title></head>
 <body><h1>Privacy Policy</h1><p>Last updated: March 1, 2024</p>
@@ -10,20 +13,6 @@ const POLICY_HTML: &str = r#"<!doctype html><html lang="en"><head><title>Privacy
 <h2>How we share information</h2><p>We share information with service providers who process payments on our behalf. We do not sell, rent or lease your personal information to third parties.</p>
 <h2>Your choices</h2><p>You can opt out of marketing emails at any time by clicking unsubscribe.</p>
 <h2>Contact</h2><p>Questions about this policy? Write to privacy@example-shop.test.</p></body></html>"#;
-
-fn policylens(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_policylens"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run policylens");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.unwrap_or_default()).ok();
-    drop(input);
-    child.wait_with_output().expect("policylens output")
-}
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("policylens-cli-{}", std::process::id()));
@@ -37,15 +26,6 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(bytes).expect("gzip");
     encoder.finish().expect("gzip")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
 #[test]

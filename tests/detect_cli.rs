@@ -1,19 +1,16 @@
 //! `policylens eval pages` on a manifest of fixture pages: exact counts.
 
+mod common;
+
 use std::io::Write;
-use std::process::Command;
+
+use common::{json, policylens};
 
 fn eval(manifest: &str) -> serde_json::Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_policylens"))
-        .args(["eval", "pages", "--manifest", manifest])
-        .output()
-        .expect("run policylens");
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+    json(&policylens(
+        &["eval", "pages", "--manifest", manifest],
+        None,
+    ))
 }
 
 #[test]
@@ -72,10 +69,10 @@ fn eval_pages_reads_gzip_quoted_paths_and_survives_missing_files() {
 
 #[test]
 fn eval_pages_without_manifest_fails_with_one_line() {
-    let output = Command::new(env!("CARGO_BIN_EXE_policylens"))
-        .args(["eval", "pages", "--manifest", "/nonexistent/manifest.csv"])
-        .output()
-        .expect("run policylens");
+    let output = policylens(
+        &["eval", "pages", "--manifest", "/nonexistent/manifest.csv"],
+        None,
+    );
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
