@@ -99,17 +99,22 @@ test('a cookie policy is recognised as one', { timeout: 60000 }, async () => {
   await page.close();
 });
 
-test('an ordinary article stays silent: no badge, no toolbar grade, no message to the worker', { timeout: 60000 }, async () => {
+test('an ordinary article stays silent (no badge, no toolbar grade, no message) but its policy link is found', { timeout: 60000 }, async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}/samples/news-article.html`);
   await page.waitForTimeout(1500);
   assert.equal(await badge(page).count(), 0);
   assert.equal(await storedReport(browser.worker, page.url()), null);
-  const text = await browser.worker.evaluate(async () => {
+  const { text, policyLink } = await browser.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab.id });
+    return {
+      text: await chrome.action.getBadgeText({ tabId: tab.id }),
+      // What the popup asks to offer "Read this site's privacy policy".
+      policyLink: await chrome.tabs.sendMessage(tab.id, { type: 'find-policy-link' }, { frameId: 0 }),
+    };
   });
   assert.equal(text, '');
+  assert.equal(policyLink.url, `${server.origin}/privacy`, 'the footer link to the site policy');
   await page.close();
 });
 
