@@ -55,6 +55,44 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     Ok(records)
 }
 
+/// A CSV file's header row and its records; `file` names it in errors.
+pub struct Table {
+    header: Vec<String>,
+    pub records: Vec<Vec<String>>,
+    file: String,
+}
+
+impl Table {
+    pub fn parse(text: &str, file: &str) -> Result<Table, String> {
+        let mut records = parse_csv(text).map_err(|e| format!("{file}: {e}"))?;
+        if records.is_empty() {
+            return Err(format!("{file}: empty file, no header row"));
+        }
+        let header = records.remove(0);
+        Ok(Table {
+            header,
+            records,
+            file: file.to_string(),
+        })
+    }
+
+    /// Number of columns the header names.
+    pub fn width(&self) -> usize {
+        self.header.len()
+    }
+
+    /// Index of the column `name`, if the header has it.
+    pub fn optional_column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    /// Index of the column `name`; its absence is an error naming the file.
+    pub fn column(&self, name: &str) -> Result<usize, String> {
+        self.optional_column(name)
+            .ok_or_else(|| format!("{}: no `{name}` column", self.file))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_csv;

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::csv::parse_csv;
+use crate::csv::Table;
 use crate::input::{decode, read_file};
 
 const POSITIVE: &str = "privacy_policy";
@@ -29,20 +29,10 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
     let bytes = read_file(Path::new(manifest))?;
     let text = decode(&bytes, manifest)?;
     let folder = Path::new(manifest).parent().unwrap_or(Path::new("."));
-    let mut rows = parse_csv(&text)
-        .map_err(|e| format!("{manifest}: {e}"))?
-        .into_iter();
-    let header = rows
-        .next()
-        .ok_or_else(|| format!("{manifest}: no header row"))?;
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{manifest}: no `{name}` column"))
-    };
-    let (path_col, kind_col) = (column("path")?, column("kind")?);
-    let flags_col = header.iter().position(|h| h == "flags");
+    let table = Table::parse(&text, manifest)?;
+    let (path_col, kind_col) = (table.column("path")?, table.column("kind")?);
+    let flags_col = table.optional_column("flags");
+    let rows = table.records.into_iter();
 
     let mut by_kind: BTreeMap<String, KindCounts> = BTreeMap::new();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);

@@ -6,7 +6,7 @@ use policylens::text::{normalize, Segment};
 use policylens::Category;
 use serde_json::{json, Map, Value};
 
-use crate::csv::parse_csv;
+use crate::csv::Table;
 use crate::input;
 
 /// One labelled segment of the segments file.
@@ -21,26 +21,15 @@ pub struct Row {
 pub fn read(path: &str, split: Option<&str>) -> Result<Vec<Row>, String> {
     let bytes = input::read_file(std::path::Path::new(path))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
-    let mut records = parse_csv(&text)
-        .map_err(|e| format!("{path}: {e}"))?
-        .into_iter();
-    let header = records
-        .next()
-        .ok_or_else(|| format!("{path}: empty file"))?;
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{path}: no `{name}` column"))
-    };
+    let table = Table::parse(&text, path)?;
     let columns = [
-        column("policy_id")?,
-        column("split")?,
-        column("text")?,
-        column("labels_majority")?,
+        table.column("policy_id")?,
+        table.column("split")?,
+        table.column("text")?,
+        table.column("labels_majority")?,
     ];
     let mut rows = Vec::new();
-    for (n, record) in records.enumerate() {
+    for (n, record) in table.records.iter().enumerate() {
         let record_no = n + 2;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -52,7 +41,7 @@ pub fn read(path: &str, split: Option<&str>) -> Result<Vec<Row>, String> {
             return Err(format!(
                 "{path}: record {record_no} has {} fields, the header has {}",
                 record.len(),
-                header.len()
+                table.width()
             ));
         };
         if split.is_some_and(|s| s != row_split) {
