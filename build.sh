@@ -76,7 +76,7 @@ build() {
   step "Building the wasm core"
   cargo build --profile wasm --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg
-  wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir extension/pkg \
     "$TARGET_DIR/wasm32-unknown-unknown/wasm/policylens.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
@@ -140,6 +140,17 @@ package() {
   ls -l dist/*.zip
 }
 
+# A debug core that fails on request (feature fault-injection), beside a copy of core.js, for
+# the recovery test in tests/e2e/core-recovery.test.mjs.
+build_fault_core() {
+  step "Building a fault-injection core for the recovery test"
+  cargo build --lib --target wasm32-unknown-unknown --features fault-injection
+  rm -rf "$TARGET_DIR/fault-core" && mkdir -p "$TARGET_DIR/fault-core"
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
+    --out-dir "$TARGET_DIR/fault-core/pkg" "$TARGET_DIR/wasm32-unknown-unknown/debug/policylens.wasm"
+  cp extension/core.js "$TARGET_DIR/fault-core/"
+}
+
 run_tests() {
   build
   package
@@ -150,8 +161,9 @@ run_tests() {
   step "wasm boundary tests (wasm-bindgen-test under Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test wasm
+  build_fault_core
   step "End-to-end tests (headless Chromium and Firefox, real extension and packages)"
-  node --test --test-concurrency=1 tests/e2e/
+  POLICYLENS_FAULT_CORE="$TARGET_DIR/fault-core" node --test --test-concurrency=1 tests/e2e/
 }
 
 # Criterion's output cut to one line per benchmark: name, median time, median throughput.

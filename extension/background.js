@@ -1,10 +1,10 @@
 // policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
-import initWasm, { init as initCore, analyze } from './pkg/policylens.js';
+import { startCore, analyzePage } from './core.js';
 import { fingerprint, compare } from './changes.js';
 
 // The worker can be evicted and restarted at any time: every handler awaits this first.
-const ready = initWasm().then(() => initCore());
+const ready = startCore();
 
 const LIMITS = { blocks: 20000, blockText: 200000, totalText: 2 * 1024 * 1024, field: 4096 };
 const GRADE_COLOURS = { A: '#1a7f37', B: '#2f7d14', C: '#9a6700', D: '#c2410c', E: '#b42318' };
@@ -22,7 +22,7 @@ const handlers = {
     const page = validPage(msg.page, sender.url);
     await ready;
     const started = performance.now();
-    const report = analyze(page);
+    const report = analyzePage(page);
     const millis = performance.now() - started;
     const changes = report.detection.is_policy ? await recordVisit(sender.url, report) : [];
     setToolbar(sender.tab.id, report);

@@ -5,6 +5,15 @@ use wasm_bindgen::prelude::*;
 use crate::page::Page;
 use crate::report::Report;
 
+/// Runs when an instance starts (again after `__wbg_reset_state`): a panic is thrown to the
+/// caller as a JS `Error` that names it, where `panic=abort` would only leave a bare trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        wasm_bindgen::throw_str(&format!("policylens core failed: {info}"))
+    }));
+}
+
 /// Builds the automata now, so the first page does not pay for it.
 #[wasm_bindgen(js_name = init)]
 pub fn init() {
@@ -15,6 +24,8 @@ pub fn init() {
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
     let page: Page = serde_wasm_bindgen::from_value(page).map_err(into_error)?;
+    #[cfg(feature = "fault-injection")]
+    inject_fault(&page.title);
     to_js(&crate::analyze(&page))
 }
 
@@ -42,6 +53,18 @@ pub fn render_details(
         translate,
     };
     crate::ui::render(root, &report, &actions).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Test builds only (`--features fault-injection`): a page titled `policylens:panic` or
+/// `policylens:trap` makes `analyze` fail that way, so the extension's recovery is tested
+/// against real failures of the instance.
+#[cfg(feature = "fault-injection")]
+fn inject_fault(title: &str) {
+    match title {
+        "policylens:panic" => panic!("injected panic"),
+        "policylens:trap" => core::arch::wasm32::unreachable(),
+        _ => {}
+    }
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
