@@ -1,7 +1,8 @@
 //! Clause classification: a linear model per category over word n-grams. One Aho-Corasick
 //! automaton holds every lexicon phrase; a clause's score for a category is the bias plus the
 //! weights of the distinct phrases found in it (each phrase counts once, as in training), and
-//! the category is assigned when the score reaches the category's threshold.
+//! the category is assigned when the score reaches the category's threshold. On a page, a
+//! clause's decision also counts the phrase evidence of its neighbours (`classify_page`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -14,13 +15,16 @@ use crate::text::{fold_stemmed as fold, Segment};
 const LEAD_IN_SHARE: f32 = 0.5;
 /// Evidence phrases kept per assigned category, strongest first.
 const MAX_EVIDENCE: usize = 6;
+/// Positions, relative to a clause, of the neighbours whose evidence counts in its decision.
+pub const CONTEXT_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
 /// The categories of one clause and the phrases that caused them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Labels {
     pub categories: Vec<Category>,
     pub evidence: Vec<Evidence>,
-    /// Score per category (bias included), in `Category::ALL` order.
+    /// Decision score per category (bias, phrases and neighbour context), in `Category::ALL`
+    /// order; the category is assigned when it reaches the threshold.
     pub scores: [f32; 10],
 }
 
@@ -45,12 +49,39 @@ struct Pattern {
     heading: Vec<(Category, f32)>,
 }
 
+/// Per category, the sum of context weight times neighbour evidence (both per offset).
+pub fn context_scores(weights: &[[f32; 4]; 10], neighbours: &[[f32; 4]; 10]) -> [f32; 10] {
+    std::array::from_fn(|c| (0..4).map(|k| weights[c][k] * neighbours[c][k]).sum())
+}
+
 /// A classifier built once from a lexicon.
 pub struct Classifier {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     bias: [f32; 10],
     threshold: [f32; 10],
+    context: [[f32; 4]; 10],
+}
+
+/// A clause's own score per category and the phrases that moved it.
+struct Scored {
+    scores: [f32; 10],
+    /// (category, phrase pattern, contribution) for every phrase that moved a score.
+    moves: Vec<(Category, usize, f32)>,
+}
+
+/// Per category, the evidence (score minus bias) of the clauses at `CONTEXT_OFFSETS` from
+/// clause `at`; a position outside `evidence` counts 0, like a clause without phrases.
+pub fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]; 10] {
+    let mut found = [[0.0; 4]; 10];
+    for (k, offset) in CONTEXT_OFFSETS.into_iter().enumerate() {
+        if let Some(e) = at.checked_add_signed(offset).and_then(|i| evidence.get(i)) {
+            for c in 0..10 {
+                found[c][k] = e[c];
+            }
+        }
+    }
+    found
 }
 
 impl Classifier {
@@ -101,6 +132,7 @@ impl Classifier {
             patterns,
             bias: lexicon.bias,
             threshold: lexicon.threshold,
+            context: lexicon.context,
         }
     }
 
@@ -126,10 +158,32 @@ impl Classifier {
         found
     }
 
-    /// Classifies one clause. Every clause gets at least one category (`other` by default).
+    /// Classifies one clause on its own (no neighbours, so no context).
     pub fn classify(&self, segment: &Segment) -> Labels {
+        self.decide(self.score(segment), [0.0; 10])
+    }
+
+    /// Classifies the clauses of one page, in document order: each decision adds, per
+    /// category, the context weights times the evidence of the neighbouring clauses.
+    pub fn classify_page(&self, segments: &[Segment]) -> Vec<Labels> {
+        let scored: Vec<Scored> = segments.iter().map(|s| self.score(s)).collect();
+        let evidence: Vec<[f32; 10]> = scored
+            .iter()
+            .map(|s| std::array::from_fn(|c| s.scores[c] - self.bias[c]))
+            .collect();
+        scored
+            .into_iter()
+            .enumerate()
+            .map(|(at, scored)| {
+                let context = context_scores(&self.context, &neighbour_evidence(&evidence, at));
+                self.decide(scored, context)
+            })
+            .collect()
+    }
+
+    /// The own score of one clause and the phrases behind it.
+    fn score(&self, segment: &Segment) -> Scored {
         let mut scores = self.bias;
-        // (category, phrase pattern, contribution) for every phrase that moved a score.
         let mut moves: Vec<(Category, usize, f32)> = Vec::new();
         let folded = fold(&segment.text);
         let scale = length_scale(&folded);
@@ -165,6 +219,18 @@ impl Classifier {
         }
         for &(category, _, weight) in &moves {
             scores[category.index()] += weight;
+        }
+        Scored { scores, moves }
+    }
+
+    /// Categories and evidence of a clause from its own score plus its neighbour context.
+    fn decide(&self, scored: Scored, context: [f32; 10]) -> Labels {
+        let Scored {
+            mut scores,
+            mut moves,
+        } = scored;
+        for c in 0..10 {
+            scores[c] += context[c];
         }
         let mut categories: Vec<Category> = Category::ALL
             .into_iter()

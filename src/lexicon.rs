@@ -5,8 +5,11 @@
 //! `bias.tsv` holds `category<TAB>bias<TAB>threshold` per category.
 //! `headings.tsv` holds `phrase<TAB>category<TAB>weight`: added to a clause's score when its
 //! section heading contains the phrase.
+//! `context.tsv` holds `category<TAB>offset<TAB>weight`: how much of the phrase evidence of the
+//! clause at that offset (-2, -1, 1, 2) counts in a clause's decision.
 
 use crate::category::Category;
+use crate::classify::CONTEXT_OFFSETS;
 
 /// One phrase with its weight for one category.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +28,8 @@ pub struct Lexicon {
     pub headings: Vec<Entry>,
     pub bias: [f32; 10],
     pub threshold: [f32; 10],
+    /// Weight per category of the evidence of the neighbours at `classify::CONTEXT_OFFSETS`.
+    pub context: [[f32; 4]; 10],
 }
 
 /// The shipped lexicon files, one per category, compiled into the binary.
@@ -69,6 +74,7 @@ const SHIPPED: [(Category, &str); 10] = [
 ];
 const SHIPPED_BIAS: &str = include_str!("../lexicon/bias.tsv");
 const SHIPPED_HEADINGS: &str = include_str!("../lexicon/headings.tsv");
+const SHIPPED_CONTEXT: &str = include_str!("../lexicon/context.tsv");
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +98,7 @@ impl Lexicon {
         let files: Vec<(Category, &str)> = SHIPPED.to_vec();
         Lexicon::parse(&files, SHIPPED_BIAS)
             .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
+            .and_then(|l| l.with_context(SHIPPED_CONTEXT))
             .expect("shipped lexicon is valid (checked by tests)")
     }
 
@@ -120,6 +127,32 @@ impl Lexicon {
                     .ok_or_else(|| err("weight is not a number"))?,
                 curated: true,
             });
+        }
+        Ok(self)
+    }
+
+    /// Adds the neighbour context weights (`category<TAB>offset<TAB>weight` lines).
+    pub fn with_context(mut self, text: &str) -> Result<Lexicon, ParseError> {
+        for (n, line) in data_lines(text) {
+            let err = |message: &str| ParseError {
+                file: "context.tsv".into(),
+                line: n,
+                message: message.to_string(),
+            };
+            let [category, offset, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
+                return Err(err("expected category<TAB>offset<TAB>weight"));
+            };
+            let category = Category::from_id(category).ok_or_else(|| err("unknown category"))?;
+            let k = offset
+                .parse()
+                .ok()
+                .and_then(|o: isize| CONTEXT_OFFSETS.iter().position(|&x| x == o))
+                .ok_or_else(|| err("offset must be -2, -1, 1 or 2"))?;
+            self.context[category.index()][k] = weight
+                .parse()
+                .ok()
+                .filter(|w: &f32| w.is_finite())
+                .ok_or_else(|| err("weight is not a number"))?;
         }
         Ok(self)
     }
@@ -199,6 +232,7 @@ mod tests {
         let files: Vec<(Category, &str)> = SHIPPED.to_vec();
         let lexicon = Lexicon::parse(&files, SHIPPED_BIAS)
             .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
+            .and_then(|l| l.with_context(SHIPPED_CONTEXT))
             .unwrap();
         assert!(!lexicon.headings.is_empty());
         for category in Category::ALL {

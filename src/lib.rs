@@ -85,10 +85,7 @@ impl Analyzer {
     pub fn analyze(&self, page: &Page) -> Report {
         let (page, truncated) = page.bounded();
         let segments = text::segment(&page);
-        let labels: Vec<classify::Labels> = segments
-            .iter()
-            .map(|s| self.classifier.classify(s))
-            .collect();
+        let labels = self.classifier.classify_page(&segments);
         let detection = self.detector.detect(&page, &segments);
         let clauses: Vec<Clause> = segments
             .iter()

@@ -227,3 +227,49 @@ fn bad_heading_table_lines_are_reported() {
         .unwrap_err();
     assert!(err.to_string().contains("expected phrase"));
 }
+
+/// A clause that says little on its own takes the topic of the clauses around it on a page.
+#[test]
+fn neighbours_decide_a_vague_clause() {
+    let classifier = Classifier::shipped();
+    let vague = "Some information may remain in backup copies for a limited time.";
+    let retention = [
+        "We retain your personal data only as long as necessary to provide the services.",
+        "We delete your account data within 30 days after you close your account.",
+    ];
+    let collection = [
+        "We collect your name, email address and phone number when you register.",
+        "We also collect your IP address, browser type and device identifiers automatically.",
+    ];
+    let in_page = |around: [&str; 2]| {
+        let page = [around[0], vague, around[1]].map(|t| segment(t, None, None));
+        ids(&classifier.classify_page(&page)[1])
+    };
+    assert_eq!(
+        ids(&classifier.classify(&segment(vague, None, None))),
+        ["other"]
+    );
+    assert_eq!(in_page(retention), ["data_retention"]);
+    assert!(!in_page(collection).contains(&"data_retention"));
+    // The evidence is still phrases of the clause itself.
+    let page = [retention[0], vague, retention[1]].map(|t| segment(t, None, None));
+    let folded = policylens::text::fold_stemmed(vague);
+    for e in &classifier.classify_page(&page)[1].evidence {
+        assert!(folded.contains(&format!(" {} ", e.phrase)), "{e:?}");
+    }
+}
+
+#[test]
+fn bad_context_lines_are_reported() {
+    let err = Lexicon::default()
+        .with_context("data_retention\t3\t0.1\n")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "context.tsv:1: offset must be -2, -1, 1 or 2"
+    );
+    let err = Lexicon::default()
+        .with_context("data_retention\t-1\n")
+        .unwrap_err();
+    assert!(err.to_string().contains("expected category"));
+}

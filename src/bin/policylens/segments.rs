@@ -1,6 +1,8 @@
 //! `policylens eval segments`: per-category precision, recall and F1 on OPP-115 segments, and
 //! the segments reader shared with `policylens train`.
 
+use std::ops::Range;
+
 use policylens::classify::Classifier;
 use policylens::text::{normalize, Segment};
 use policylens::Category;
@@ -75,19 +77,41 @@ fn parse_labels(field: &str) -> Result<[bool; 10], String> {
     Ok(gold)
 }
 
-/// Predicted categories of one segment text, as the analyzer would assign them.
-pub fn predict(classifier: &Classifier, text: &str) -> [bool; 10] {
-    let segment = Segment {
-        block: 0,
-        text: normalize(text),
-        heading: None,
-        lead_in: None,
-    };
-    let mut predicted = [false; 10];
-    for category in classifier.classify(&segment).categories {
-        predicted[category.index()] = true;
+/// Index ranges of the rows of each policy. The segments file lists a policy's segments
+/// together, in document order, so a range is a page's clauses in order.
+pub fn policy_runs(rows: &[Row]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if rows[run.start].policy_id == row.policy_id => run.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
     }
-    predicted
+    runs
+}
+
+/// Predicted categories of one policy's segments, as the analyzer would assign them to a page.
+pub fn predict_policy(classifier: &Classifier, rows: &[Row]) -> Vec<[bool; 10]> {
+    let segments: Vec<Segment> = rows
+        .iter()
+        .map(|row| Segment {
+            block: 0,
+            text: normalize(&row.text),
+            heading: None,
+            lead_in: None,
+        })
+        .collect();
+    classifier
+        .classify_page(&segments)
+        .iter()
+        .map(|labels| {
+            let mut predicted = [false; 10];
+            for category in &labels.categories {
+                predicted[category.index()] = true;
+            }
+            predicted
+        })
+        .collect()
 }
 
 /// Per-category and micro/macro scores of predictions against gold labels.
@@ -138,6 +162,9 @@ pub fn eval(data: &str, split: Option<&str>) -> Result<Value, String> {
     let rows = read(data, split)?;
     let classifier = Classifier::shipped();
     let gold: Vec<[bool; 10]> = rows.iter().map(|r| r.gold).collect();
-    let predicted: Vec<[bool; 10]> = rows.iter().map(|r| predict(&classifier, &r.text)).collect();
+    let predicted: Vec<[bool; 10]> = policy_runs(&rows)
+        .into_iter()
+        .flat_map(|run| predict_policy(&classifier, &rows[run]))
+        .collect();
     Ok(metrics(&gold, &predicted))
 }

@@ -8,10 +8,18 @@
 //! are tuned for F1 on out-of-fold scores (5 folds by policy) within the train split, so the
 //! dev split stays clean for reporting. Curated lines of the existing files are kept verbatim
 //! and enter training as fixed contributions.
+//!
+//! Neighbour context: per category, a second logistic regression (L2, Newton's method) of the
+//! gold label on a segment's out-of-fold score and the out-of-fold evidence (score minus bias)
+//! of the segments at `classify::CONTEXT_OFFSETS` in the same policy. Its neighbour weights,
+//! divided by the own-score weight, are the context weights: they add neighbour evidence to a
+//! clause's score. The thresholds are tuned on scores with context, each fold's context fitted
+//! on the other folds.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use policylens::classify::{context_scores, neighbour_evidence, CONTEXT_OFFSETS};
 use policylens::lexicon::Lexicon;
 use policylens::text::{fold_stemmed, normalize};
 use policylens::Category;
@@ -30,6 +38,9 @@ pub struct Settings {
     pub df_power: f32,
     /// Weights are the average of the end-of-epoch weights from this share of the epochs on.
     pub average_from: f32,
+    /// L2 penalty of the context regression on its weights (not the intercept), against the
+    /// log-loss summed over segments.
+    pub context_l2: f64,
 }
 
 impl Default for Settings {
@@ -43,6 +54,7 @@ impl Default for Settings {
             folds: 5,
             df_power: 1.0,
             average_from: 0.5,
+            context_l2: 10.0,
         }
     }
 }
@@ -51,6 +63,8 @@ const N: usize = 10;
 /// Longest phrase learned, in words.
 const MAX_N: usize = 2;
 const SEED: u64 = 0x5eed_0115;
+/// Newton steps of the context regression (it converges in fewer).
+const NEWTON_STEPS: usize = 25;
 
 /// Distinct word 1-`MAX_N`-grams of a text, as the classifier sees them.
 fn ngrams(text: &str) -> Vec<String> {
@@ -391,6 +405,7 @@ pub struct Trained {
     model: Model,
     kept: Vec<[bool; N]>,
     threshold: [f32; N],
+    context: [[f32; 4]; N],
 }
 
 /// Trains on the `split` rows of the segments file; curated lines come from `dir`.
@@ -408,17 +423,29 @@ pub fn train(data: &str, split: &str, dir: &Path, settings: &Settings) -> Result
             }
         }
     }
-    // Out-of-fold scores for the thresholds.
+    // Out-of-fold scores, for the context regression and the thresholds.
     let mut oof = vec![[0.0f32; N]; rows.len()];
+    let mut oof_evidence = vec![[0.0f32; N]; rows.len()];
     for k in 0..settings.folds {
         let fit_rows: Vec<usize> = (0..rows.len()).filter(|&i| corpus.fold[i] != k).collect();
         let (model, _) = fit_selected(&corpus, &fit_rows, &allowed, settings);
         for i in (0..rows.len()).filter(|&i| corpus.fold[i] == k) {
             oof[i] = model.score(&corpus.x[i], &corpus.offset[i], corpus.scale[i]);
+            oof_evidence[i] = std::array::from_fn(|c| oof[i][c] - model.b[c]);
         }
     }
-    let threshold = tune(&oof, &corpus.y);
+    let neighbours = neighbours_by_policy(&oof_evidence, &segments::policy_runs(&rows));
+    let mut decision = vec![[0.0f32; N]; rows.len()];
+    for k in 0..settings.folds {
+        let fit_rows: Vec<usize> = (0..rows.len()).filter(|&i| corpus.fold[i] != k).collect();
+        let context = fit_context(&oof, &neighbours, &corpus.y, &fit_rows, settings.context_l2);
+        for i in (0..rows.len()).filter(|&i| corpus.fold[i] == k) {
+            decision[i] = with_context(&oof[i], &context, &neighbours[i]);
+        }
+    }
+    let threshold = tune(&decision, &corpus.y);
     let all: Vec<usize> = (0..rows.len()).collect();
+    let context = fit_context(&oof, &neighbours, &corpus.y, &all, settings.context_l2);
     let (model, kept) = fit_selected(&corpus, &all, &allowed, settings);
     Ok(Trained {
         corpus,
@@ -427,19 +454,131 @@ pub fn train(data: &str, split: &str, dir: &Path, settings: &Settings) -> Result
         model,
         kept,
         threshold,
+        context,
     })
 }
 
+/// Neighbour evidence of every segment, within its policy.
+fn neighbours_by_policy(
+    evidence: &[[f32; N]],
+    runs: &[std::ops::Range<usize>],
+) -> Vec<[[f32; 4]; N]> {
+    runs.iter()
+        .flat_map(|run| {
+            let policy = &evidence[run.clone()];
+            (0..policy.len()).map(move |at| neighbour_evidence(policy, at))
+        })
+        .collect()
+}
+
+/// A segment's decision scores: its own scores plus its neighbour context, as the classifier
+/// adds them.
+fn with_context(
+    scores: &[f32; N],
+    context: &[[f32; 4]; N],
+    neighbours: &[[f32; 4]; N],
+) -> [f32; N] {
+    let extra = context_scores(context, neighbours);
+    std::array::from_fn(|c| scores[c] + extra[c])
+}
+
+/// The context weights from the segments in `rows`: per category, a logistic regression of the
+/// gold label on [own score, neighbour evidence at each offset, 1], L2 on all but the
+/// intercept, fitted by Newton's method; the neighbour weights divided by the own-score weight.
+fn fit_context(
+    scores: &[[f32; N]],
+    neighbours: &[[[f32; 4]; N]],
+    gold: &[[bool; N]],
+    rows: &[usize],
+    l2: f64,
+) -> [[f32; 4]; N] {
+    const D: usize = 6;
+    let mut context = [[0.0; 4]; N];
+    for c in 0..N {
+        let x: Vec<[f64; D]> = rows
+            .iter()
+            .map(|&i| {
+                let n = neighbours[i][c].map(f64::from);
+                [f64::from(scores[i][c]), n[0], n[1], n[2], n[3], 1.0]
+            })
+            .collect();
+        let mut beta = [0.0f64; D];
+        for _ in 0..NEWTON_STEPS {
+            let mut gradient = [0.0f64; D];
+            let mut hessian = [[0.0f64; D]; D];
+            for (xi, &i) in x.iter().zip(rows) {
+                let z: f64 = (0..D).map(|j| beta[j] * xi[j]).sum();
+                let p = 1.0 / (1.0 + (-z).exp());
+                let residual = p - if gold[i][c] { 1.0 } else { 0.0 };
+                for a in 0..D {
+                    gradient[a] += residual * xi[a];
+                    for b in 0..D {
+                        hessian[a][b] += p * (1.0 - p) * xi[a] * xi[b];
+                    }
+                }
+            }
+            for a in 0..D - 1 {
+                gradient[a] += l2 * beta[a];
+                hessian[a][a] += l2;
+            }
+            let step = solve(hessian, gradient);
+            for a in 0..D {
+                beta[a] -= step[a];
+            }
+        }
+        // A non-positive own-score weight would flip the scores; then no context is used.
+        if beta[0] > 0.0 {
+            for k in 0..4 {
+                context[c][k] = round((beta[k + 1] / beta[0]) as f32);
+            }
+        }
+    }
+    context
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting (`a` is positive definite).
+fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
+    for col in 0..D {
+        let pivot = (col..D)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for row in col + 1..D {
+            let factor = a[row][col] / a[col][col];
+            let pivot_row = a[col];
+            for (x, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                *x -= factor * p;
+            }
+            b[row] -= factor * b[col];
+        }
+    }
+    let mut x = [0.0; D];
+    for row in (0..D).rev() {
+        let rest: f64 = (row + 1..D).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - rest) / a[row][row];
+    }
+    x
+}
+
 impl Trained {
-    /// Scores of other segments (e.g. the dev split) under the trained model.
+    /// Decision scores of other segments (e.g. the dev split), with neighbour context.
     fn scores(&self, rows: &[Row]) -> Vec<[f32; N]> {
         let corpus = encode(rows, Vec::new(), &self.index, &self.curated, 1);
-        corpus
-            .x
+        let own: Vec<[f32; N]> = (0..rows.len())
+            .map(|i| {
+                self.model
+                    .score(&corpus.x[i], &corpus.offset[i], corpus.scale[i])
+            })
+            .collect();
+        let evidence: Vec<[f32; N]> = own
             .iter()
-            .zip(&corpus.offset)
-            .zip(&corpus.scale)
-            .map(|((x, o), &s)| self.model.score(x, o, s))
+            .map(|s| std::array::from_fn(|c| s[c] - self.model.b[c]))
+            .collect();
+        let neighbours = neighbours_by_policy(&evidence, &segments::policy_runs(rows));
+        own.iter()
+            .zip(&neighbours)
+            .map(|(s, n)| with_context(s, &self.context, n))
             .collect()
     }
 
@@ -481,7 +620,7 @@ fn read_optional(path: &Path) -> Result<String, String> {
     }
 }
 
-/// The category files (curated lines first, verbatim) and bias.tsv.
+/// The category files (curated lines first, verbatim), bias.tsv and context.tsv.
 fn render(t: &Trained, dir: &Path, split: &str) -> Result<BTreeMap<String, String>, String> {
     let (corpus, model, kept, threshold) = (&t.corpus, &t.model, &t.kept, &t.threshold);
     let mut files = BTreeMap::new();
@@ -518,6 +657,20 @@ fn render(t: &Trained, dir: &Path, split: &str) -> Result<BTreeMap<String, Strin
         ));
     }
     files.insert("bias.tsv".to_string(), bias);
+    let mut context = String::from(
+        "# category\toffset\tweight (written by `policylens train`): the share of the phrase \
+         evidence (score minus bias) of the clause at that offset added to a clause's score\n",
+    );
+    for category in Category::ALL {
+        for (k, offset) in CONTEXT_OFFSETS.into_iter().enumerate() {
+            context.push_str(&format!(
+                "{}\t{offset}\t{}\n",
+                category.id(),
+                t.context[category.index()][k]
+            ));
+        }
+    }
+    files.insert("context.tsv".to_string(), context);
     Ok(files)
 }
 
