@@ -103,6 +103,12 @@ const policylensBadge = (() => {
     element.setAttribute('popover', 'manual');
     document.documentElement.appendChild(element);
     if (typeof element.showPopover === 'function') element.showPopover();
+    // A page that hides its root element (`* { display: none !important }`) hides everything
+    // in the document, the top layer included; only the root's own inline style outranks that.
+    // Its children keep the page's rules, so the page itself stays as hidden as it chose.
+    if (getComputedStyle(document.documentElement).display === 'none') {
+      document.documentElement.style.setProperty('display', 'block', 'important');
+    }
   }
 
   return { create, place };

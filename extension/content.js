@@ -1,5 +1,6 @@
 // policylens content script: a cheap pre-check, then block text to the service worker, then the
-// badge. Reads the page, never changes it (apart from the badge, the panel and a highlight).
+// badge. Reads the page, never changes it (apart from the badge, the panel, a highlight, and
+// the root's display on a page that hides its root; see badge.js).
 'use strict';
 
 (() => {

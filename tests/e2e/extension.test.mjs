@@ -141,6 +141,19 @@ test('a hostile page cannot hide the badge, inject markup, or reach the extensio
   await page.close();
 });
 
+test('a page that hides everything with `* { display: none !important }` still shows the badge', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPolicy('/fixtures/hides-everything.html');
+  const box = await badge(page).boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `badge box ${JSON.stringify(box)}`);
+  // Only the badge: the page's own content stays as hidden as the page made it.
+  assert.equal(await page.locator('h1').isVisible(), false);
+  await badge(page).click();
+  await page.locator('iframe[src^="chrome-extension://"]').waitFor({ state: 'visible' });
+  await page.screenshot({ path: screenshotPath('hides-everything.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a policy rendered after load by a single-page app gets the badge', { timeout: 60000 }, async () => {
   const { page, millis } = await openPolicy('/fixtures/late-policy.html');
   assert.ok(millis >= 1000, 'the badge came after the page rendered its policy');
