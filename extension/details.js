@@ -18,7 +18,14 @@ export async function showDetails(root, { tabId, onClose } = {}) {
     const clause = stored.report.clauses[index];
     if (clause) chrome.runtime.sendMessage({ type: 'show-clause', tabId, block: clause.block });
   };
-  renderDetails(root, stored.report, showClause, onClose, (key) => chrome.i18n.getMessage(key));
+  try {
+    renderDetails(root, stored.report, showClause, onClose, (key) => chrome.i18n.getMessage(key));
+  } catch (error) {
+    // Say so instead of leaving a blank panel: say, a report stored by an older version.
+    root.textContent = chrome.i18n.getMessage('reportUnreadable', error.message) ||
+      `This report could not be shown (${error.message}). Reload the page to read it again.`;
+    return stored;
+  }
   if (stored.changes && stored.changes.length) root.firstElementChild.after(changeNotice(stored.changes));
   return stored;
 }

@@ -220,6 +220,26 @@ test('the toolbar popup shows the grade of the tab it was opened for', { timeout
   await page.close();
 });
 
+test('a stored report the renderer cannot read is said to be unreadable, not a blank panel', { timeout: 60000 }, async () => {
+  const { page } = await openPolicy('/samples/app-privacy-gdpr.html');
+  const { tabId } = await storedReport(browser.worker, page.url());
+  // As if stored by an older version of the extension: the shape the renderer expects changed.
+  await browser.worker.evaluate(async ({ key, url }) => {
+    await chrome.storage.session.set({ [key]: { url, report: { schema: 0, grade: 'B' }, changes: [] } });
+  }, { key: `tab:${tabId}`, url: page.url() });
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  const text = await popup.evaluate(async (tabId) => {
+    const { showDetails } = await import('./details.js');
+    const root = document.createElement('div');
+    await showDetails(root, { tabId });
+    return root.textContent;
+  }, tabId);
+  assert.match(text, /^This report could not be shown \(.*missing field.*\)\. Reload the page to read it again\.$/);
+  await popup.close();
+  await page.close();
+});
+
 test('the extension made no network requests', () => {
   const outside = extensionRequests.filter((url) => !/^(chrome-extension|data|blob):/.test(url));
   assert.deepEqual(outside, []);
