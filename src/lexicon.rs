@@ -105,11 +105,7 @@ impl Lexicon {
     /// Adds the heading table (`phrase<TAB>category<TAB>weight` lines).
     pub fn with_headings(mut self, text: &str) -> Result<Lexicon, ParseError> {
         for (n, line) in data_lines(text) {
-            let err = |message: &str| ParseError {
-                file: "headings.tsv".into(),
-                line: n,
-                message: message.to_string(),
-            };
+            let err = line_error("headings.tsv", n);
             let [phrase, category, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
                 return Err(err("expected phrase<TAB>category<TAB>weight"));
             };
@@ -120,11 +116,7 @@ impl Lexicon {
             self.headings.push(Entry {
                 phrase,
                 category: Category::from_id(category).ok_or_else(|| err("unknown category"))?,
-                weight: weight
-                    .parse()
-                    .ok()
-                    .filter(|w: &f32| w.is_finite())
-                    .ok_or_else(|| err("weight is not a number"))?,
+                weight: finite(weight).ok_or_else(|| err("weight is not a number"))?,
                 curated: true,
             });
         }
@@ -134,11 +126,7 @@ impl Lexicon {
     /// Adds the neighbour context weights (`category<TAB>offset<TAB>weight` lines).
     pub fn with_context(mut self, text: &str) -> Result<Lexicon, ParseError> {
         for (n, line) in data_lines(text) {
-            let err = |message: &str| ParseError {
-                file: "context.tsv".into(),
-                line: n,
-                message: message.to_string(),
-            };
+            let err = line_error("context.tsv", n);
             let [category, offset, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
                 return Err(err("expected category<TAB>offset<TAB>weight"));
             };
@@ -148,11 +136,8 @@ impl Lexicon {
                 .ok()
                 .and_then(|o: isize| CONTEXT_OFFSETS.iter().position(|&x| x == o))
                 .ok_or_else(|| err("offset must be -2, -1, 1 or 2"))?;
-            self.context[category.index()][k] = weight
-                .parse()
-                .ok()
-                .filter(|w: &f32| w.is_finite())
-                .ok_or_else(|| err("weight is not a number"))?;
+            self.context[category.index()][k] =
+                finite(weight).ok_or_else(|| err("weight is not a number"))?;
         }
         Ok(self)
     }
@@ -164,11 +149,7 @@ impl Lexicon {
             let file = format!("{}.tsv", category.id());
             for (n, line) in data_lines(text) {
                 let fields: Vec<&str> = line.split('\t').collect();
-                let err = |message: &str| ParseError {
-                    file: file.clone(),
-                    line: n,
-                    message: message.to_string(),
-                };
+                let err = line_error(&file, n);
                 if fields.len() != 3 {
                     return Err(err("expected phrase<TAB>weight<TAB>source"));
                 }
@@ -176,11 +157,7 @@ impl Lexicon {
                 if phrase.is_empty() {
                     return Err(err("empty phrase"));
                 }
-                let weight: f32 = fields[1]
-                    .parse()
-                    .ok()
-                    .filter(|w: &f32| w.is_finite())
-                    .ok_or_else(|| err("weight is not a number"))?;
+                let weight: f32 = finite(fields[1]).ok_or_else(|| err("weight is not a number"))?;
                 let curated = match fields[2] {
                     "curated" => true,
                     "learned" => false,
@@ -196,11 +173,7 @@ impl Lexicon {
         }
         for (n, line) in data_lines(bias) {
             let fields: Vec<&str> = line.split('\t').collect();
-            let err = |message: &str| ParseError {
-                file: "bias.tsv".into(),
-                line: n,
-                message: message.to_string(),
-            };
+            let err = line_error("bias.tsv", n);
             if fields.len() != 3 {
                 return Err(err("expected category<TAB>bias<TAB>threshold"));
             }
@@ -213,6 +186,20 @@ impl Lexicon {
         }
         Ok(lexicon)
     }
+}
+
+/// The error maker for line `line` of `file`.
+fn line_error(file: &str, line: usize) -> impl Fn(&str) -> ParseError + '_ {
+    move |message| ParseError {
+        file: file.to_string(),
+        line,
+        message: message.to_string(),
+    }
+}
+
+/// `text` as a finite number.
+fn finite(text: &str) -> Option<f32> {
+    text.parse().ok().filter(|w: &f32| w.is_finite())
 }
 
 /// Non-empty, non-comment lines with their 1-based numbers.
