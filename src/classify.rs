@@ -70,6 +70,13 @@ struct Scored {
     moves: Vec<(Category, usize, f32)>,
 }
 
+/// Matches of the last heading and lead-in scored: consecutive clauses mostly share them.
+#[derive(Default)]
+struct SharedMatches {
+    heading: Option<(String, Vec<usize>)>,
+    lead_in: Option<(String, Vec<usize>)>,
+}
+
 /// Per category, the evidence (score minus bias) of the clauses at `CONTEXT_OFFSETS` from
 /// clause `at`; a position outside `evidence` counts 0, like a clause without phrases.
 pub fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]; 10] {
@@ -158,15 +165,34 @@ impl Classifier {
         found
     }
 
+    /// Distinct patterns in the folded `text`, reusing `last` when it holds the same text.
+    fn matches_cached<'m>(
+        &self,
+        text: &str,
+        last: &'m mut Option<(String, Vec<usize>)>,
+    ) -> &'m [usize] {
+        if !matches!(last, Some((seen, _)) if seen == text) {
+            *last = Some((text.to_string(), self.matches(&fold(text))));
+        }
+        &last.as_ref().expect("just filled").1
+    }
+
     /// Classifies one clause on its own (no neighbours, so no context).
     pub fn classify(&self, segment: &Segment) -> Labels {
-        self.decide(self.score(segment), [0.0; 10])
+        self.decide(
+            self.score(segment, &mut SharedMatches::default()),
+            [0.0; 10],
+        )
     }
 
     /// Classifies the clauses of one page, in document order: each decision adds, per
     /// category, the context weights times the evidence of the neighbouring clauses.
     pub fn classify_page(&self, segments: &[Segment]) -> Vec<Labels> {
-        let scored: Vec<Scored> = segments.iter().map(|s| self.score(s)).collect();
+        let mut shared = SharedMatches::default();
+        let scored: Vec<Scored> = segments
+            .iter()
+            .map(|s| self.score(s, &mut shared))
+            .collect();
         let evidence: Vec<[f32; 10]> = scored
             .iter()
             .map(|s| std::array::from_fn(|c| s.scores[c] - self.bias[c]))
@@ -182,7 +208,7 @@ impl Classifier {
     }
 
     /// The own score of one clause and the phrases behind it.
-    fn score(&self, segment: &Segment) -> Scored {
+    fn score(&self, segment: &Segment, shared: &mut SharedMatches) -> Scored {
         let mut scores = self.bias;
         let mut moves: Vec<(Category, usize, f32)> = Vec::new();
         let folded = fold(&segment.text);
@@ -196,7 +222,7 @@ impl Classifier {
             }
         }
         if let Some(lead_in) = &segment.lead_in {
-            for at in self.matches(&fold(lead_in)) {
+            for &at in self.matches_cached(lead_in, &mut shared.lead_in) {
                 if text.binary_search(&at).is_err() {
                     for &(category, weight, curated) in &self.patterns[at].text {
                         if weight > 0.0 {
@@ -211,7 +237,7 @@ impl Classifier {
             }
         }
         if let Some(heading) = &segment.heading {
-            for at in self.matches(&fold(heading)) {
+            for &at in self.matches_cached(heading, &mut shared.heading) {
                 for &(category, weight) in &self.patterns[at].heading {
                     moves.push((category, at, weight));
                 }

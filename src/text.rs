@@ -1,5 +1,7 @@
 //! Normalising block text and cutting it into clauses that map back to blocks.
 
+use std::borrow::Cow;
+
 use crate::page::Page;
 
 /// Blocks longer than this are split at sentence ends into several clauses.
@@ -121,7 +123,7 @@ fn split_long(text: &str) -> Vec<&str> {
 /// `-s` dropped ("partners"); not after `-aes`, `-ees`, `-oes`, `-ss`, `-us`, `-is`, and words
 /// of up to 3 letters stay as they are. Applied to every word of the classifier's folded
 /// text, in training and at run time.
-pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+pub fn stem(word: &str) -> Cow<'_, str> {
     let n = word.len();
     let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
     if n <= 3 || !word.ends_with('s') || ends(&["ss", "us", "is", "aes", "ees", "oes"]) {
@@ -135,13 +137,25 @@ pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// `fold`, then `stem` on every word: the text the lexicon's phrases are matched against.
 pub fn fold_stemmed(text: &str) -> String {
-    let folded = fold(text);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    for word in folded.split_whitespace() {
-        out.push_str(&stem(word));
+    let mut word_start = out.len();
+    fold_into(text, &mut out, |out| {
+        // `out` ends with the word just completed.
+        let stemmed = match stem(&out[word_start..]) {
+            Cow::Borrowed(kept) => Err(kept.len()),
+            Cow::Owned(stemmed) => Ok(stemmed),
+        };
+        match stemmed {
+            Err(kept) => out.truncate(word_start + kept),
+            Ok(stemmed) => {
+                out.truncate(word_start);
+                out.push_str(&stemmed);
+            }
+        }
         out.push(' ');
-    }
+        word_start = out.len();
+    });
     out
 }
 
@@ -149,19 +163,34 @@ pub fn fold_stemmed(text: &str) -> String {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
+    fold_into(text, &mut out, |out| out.push(' '));
+    out
+}
+
+/// Appends the folded words of `text` to `out` (which ends with a space); `end_word` is called
+/// with `out` after each word and must end it with a space.
+fn fold_into(text: &str, out: &mut String, mut end_word: impl FnMut(&mut String)) {
+    let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            in_word = true;
+        } else if c.is_ascii() {
+            if c != '\'' && in_word {
+                end_word(out);
+                in_word = false;
+            }
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if c == '\'' {
-            continue;
-        } else if !out.ends_with(' ') {
-            out.push(' ');
+            in_word = true;
+        } else if in_word {
+            end_word(out);
+            in_word = false;
         }
     }
-    if !out.ends_with(' ') {
-        out.push(' ');
+    if in_word {
+        end_word(out);
     }
-    out
 }
 
 #[cfg(test)]
