@@ -1177,7 +1177,7 @@ impl FactExtractor {
                 r"\b(?P<num>{number})(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?P<unit>hours?|days?|weeks?|months?|years?)\b"
             )),
             period_vague: re(
-                r"as long as (?:is |it is |reasonably |strictly )*(?:necessary|needed|required|reasonably necessary)|(?:for )?as long as (?:your|you|the|we|it)\b[^.,;]{0,60}|no longer than (?:is )?(?:necessary|needed|required)|only for as long|until you (?:delete|close|request|ask|cancel|unsubscribe|withdraw|deactivate)[^.,;]{0,40}|indefinitely|for an indefinite period|for a reasonable period|for the period necessary|for the duration of[^.,;]{0,40}",
+                r"as long as (?:is |it is |reasonably |strictly )*(?:necessary|needed|required|reasonably necessary)|(?:for )?as long as (?:your|you|the|we|it)\b[^.,;]{0,60}\b|no longer than (?:is )?(?:necessary|needed|required)|only for as long|until you (?:delete|close|request|ask|cancel|unsubscribe|withdraw|deactivate)[^.,;]{0,40}\b|indefinitely|for an indefinite period|for a reasonable period|for the period necessary|for the duration of[^.,;]{0,40}\b",
             ),
             retention_context: re(
                 r"retain|retention|\bkeep|\bkept\b|\bstore|stored|storing|\bhold|\bheld\b|delet|\beras|purge|anonymi[sz]|de-identif|destroy|expir|persist|duration|lifespan|life span|remains? (?:on|in|active|stored)",

@@ -264,6 +264,14 @@ fn retention_periods_in_days() {
             expected: &[("twenty-four months", Some(730))],
         },
         Case {
+            // A long open-ended period is quoted up to a whole word, not cut inside one.
+            clause: "We keep account information for as long as your account is open and delete it within 90 days after you close it.",
+            expected: &[
+                ("90 days", Some(90)),
+                ("for as long as your account is open and delete it within 90 days after you", None),
+            ],
+        },
+        Case {
             clause: "We will respond to deletion requests within 30 days.",
             expected: &[],
         },
