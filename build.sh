@@ -83,7 +83,7 @@ build() {
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
   step "Copying the shared renderer into the playground"
   rm -rf www/pkg && cp -r extension/pkg www/pkg
-  cp extension/badge.js extension/panel.css www/
+  cp extension/badge.js extension/core.js extension/panel.css www/
   step "Building the command-line tool"
   cargo build --release --bin policylens
   local raw gz

@@ -1,5 +1,5 @@
-// The wasm core as the service worker uses it: started once, and re-created after any failure,
-// so one bad page cannot leave a broken instance behind for the next.
+// The wasm core as the service worker and the playground use it: started once, and re-created
+// after any failure, so one bad page cannot leave a broken instance behind for the next.
 import initWasm, { __wbg_reset_state as resetInstance, init, analyze } from './pkg/policylens.js';
 
 let started;

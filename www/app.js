@@ -1,8 +1,8 @@
 // The playground: the extension's own core and renderer, on pasted text or a bundled sample.
-import initWasm, { init, analyze, readDocument, renderDetails } from './pkg/policylens.js';
+import { readDocument, renderDetails } from './pkg/policylens.js';
+import { startCore, analyzePage } from './core.js';
 
-await initWasm();
-init();
+await startCore();
 
 const text = document.getElementById('text');
 const url = document.getElementById('url');
@@ -29,7 +29,7 @@ function read() {
   try {
     const started = performance.now();
     const page = readDocument(text.value, url.value);
-    const report = analyze(page);
+    const report = analyzePage(page);
     const millis = performance.now() - started;
     status.textContent = `Read ${page.blocks.length} blocks in ${millis.toFixed(1)} ms.`;
     showDocument(page);

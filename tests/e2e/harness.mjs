@@ -13,7 +13,12 @@ export const EXTENSION = process.env.POLICYLENS_EXTENSION || path.join(ROOT, 'ex
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 
 // URL path -> file. `/strict/...` serves the same file with a strict Content-Security-Policy.
-const FOLDERS = { samples: path.join(ROOT, 'www/samples'), fixtures: path.join(ROOT, 'tests/e2e/fixtures') };
+const FOLDERS = {
+  samples: path.join(ROOT, 'www/samples'),
+  fixtures: path.join(ROOT, 'tests/e2e/fixtures'),
+  playground: path.join(ROOT, 'www'),
+};
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'none'; frame-src 'none'; connect-src 'none'";
 
 /**
@@ -37,7 +42,7 @@ export async function startServer() {
       res.writeHead(404).end('not found');
       return;
     }
-    const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+    const type = TYPES[path.extname(file)] ?? 'text/html; charset=utf-8';
     const headers = { 'Content-Type': type };
     if (strict) headers['Content-Security-Policy'] = STRICT_CSP;
     res.writeHead(200, headers).end(fs.readFileSync(file));
