@@ -141,14 +141,14 @@ pub fn fold_stemmed(text: &str) -> String {
     out.push(' ');
     let mut word_start = out.len();
     fold_into(text, &mut out, |out| {
-        // `out` ends with the word just completed.
-        let stemmed = match stem(&out[word_start..]) {
-            Cow::Borrowed(kept) => Err(kept.len()),
-            Cow::Owned(stemmed) => Ok(stemmed),
-        };
+        // `out` ends with the word just completed: stem it in place.
+        let stemmed = stem(&out[word_start..]);
         match stemmed {
-            Err(kept) => out.truncate(word_start + kept),
-            Ok(stemmed) => {
+            Cow::Borrowed(kept) => {
+                let end = word_start + kept.len();
+                out.truncate(end);
+            }
+            Cow::Owned(stemmed) => {
                 out.truncate(word_start);
                 out.push_str(&stemmed);
             }
