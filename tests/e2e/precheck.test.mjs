@@ -31,6 +31,9 @@ const POLICIES = [
   ['French', doc('Politique de confidentialité | Atelier Lune', []), ''],
   ['cookie policy', doc('Cookie Policy - Brightwater', ['Cookie Policy']), ''],
   ['untitled policy, sections only', doc('Acme', ['Acme', 'Information we collect', 'How we use information', 'Your rights']), ''],
+  ['French heading with accents', doc('Atelier Lune', ['Vos données personnelles']), ''],
+  ['hyphenated URL word', doc('Info', []), 'https://example.test/en/data-protection'],
+  ['retention and third-party sections', doc('Acme', ['Acme', 'Data Retention', 'Third Parties']), ''],
 ];
 
 const ORDINARY = [
@@ -38,6 +41,7 @@ const ORDINARY = [
   ['product page', doc('Trailhead 28L Daypack – Ridgeway Gear', ['Trailhead 28L Daypack', 'Description', 'Specifications', 'Customer reviews']), 'https://ridgeway.test/products/trailhead-28'],
   ['code docs', doc('tidewatch::Client - API reference', ['Struct tidewatch::Client', 'Methods']), 'https://docs.test/tidewatch/struct.Client.html'],
   ['search results', doc('cheap flights - Search', []), 'https://search.test/?q=privacy+policy'],
+  ['privacy only in the fragment', doc('Help centre', []), 'https://help.test/articles#privacy'],
   ['empty document', doc('', []), ''],
 ];
 
