@@ -70,14 +70,19 @@ ensure_zip() {
   fi
 }
 
+# wasm-bindgen's JS glue for a built core: the reset-state function is what extension/core.js
+# calls to re-create the instance after a failure.
+bind_core() {
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir "$2" "$1"
+}
+
 build() {
   ensure_rust
   ensure_node_packages
   step "Building the wasm core"
   cargo build --profile wasm --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg
-  wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir extension/pkg \
-    "$TARGET_DIR/wasm32-unknown-unknown/wasm/policylens.wasm"
+  bind_core "$TARGET_DIR/wasm32-unknown-unknown/wasm/policylens.wasm" extension/pkg
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
@@ -146,8 +151,7 @@ build_fault_core() {
   step "Building a fault-injection core for the recovery test"
   cargo build --lib --target wasm32-unknown-unknown --features fault-injection
   rm -rf "$TARGET_DIR/fault-core" && mkdir -p "$TARGET_DIR/fault-core"
-  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
-    --out-dir "$TARGET_DIR/fault-core/pkg" "$TARGET_DIR/wasm32-unknown-unknown/debug/policylens.wasm"
+  bind_core "$TARGET_DIR/wasm32-unknown-unknown/debug/policylens.wasm" "$TARGET_DIR/fault-core/pkg"
   cp extension/core.js "$TARGET_DIR/fault-core/"
 }
 

@@ -172,9 +172,8 @@ async function timeToBadge(context, url, coldWorker) {
   }));
   await page.close();
   const dcl = events.find((e) => e.name === 'MarkDOMContent');
-  const firstScript = events.filter((e) => e.name === 'EvaluateScript' && isExtensionScript(e))
-    .reduce((a, e) => (a && a.ts <= e.ts ? a : e), null);
-  const idleAfterDclMs = dcl && firstScript ? (firstScript.ts - dcl.ts) / 1000 : NaN;
+  const scriptStarts = events.filter((e) => e.name === 'EvaluateScript' && isExtensionScript(e)).map((e) => e.ts);
+  const idleAfterDclMs = dcl && scriptStarts.length ? (Math.min(...scriptStarts) - dcl.ts) / 1000 : NaN;
   const afterDclMs = t.badge - t.domContentLoaded;
   return { badgeMs: t.badge, afterDclMs, afterIdleMs: afterDclMs - idleAfterDclMs };
 }
