@@ -164,7 +164,7 @@ run_tests() {
   cargo test --all-targets
   step "wasm boundary tests (wasm-bindgen-test under Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test --target wasm32-unknown-unknown --test wasm
+    cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
   build_fault_core
   step "End-to-end tests (headless Chromium and Firefox, real extension and packages)"
   POLICYLENS_FAULT_CORE="$TARGET_DIR/fault-core" node --test --test-concurrency=1 tests/e2e/

@@ -34,6 +34,8 @@ pub mod page;
 pub mod report;
 pub mod summary;
 pub mod text;
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
