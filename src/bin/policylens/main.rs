@@ -1,6 +1,7 @@
 //! The policylens command line: glue between files and the core library.
 
 mod csv;
+mod facts;
 mod input;
 mod pages;
 mod segments;
@@ -13,6 +14,7 @@ const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
   policylens eval segments --data CSV [--split NAME]
   policylens eval pages --manifest CSV
+  policylens eval facts --data CSV --pages DIR [--split NAME] [--show-errors]
   policylens train --data CSV [--split NAME] [--out DIR] [--check] [--report NAME]";
 
 fn main() -> ExitCode {
@@ -34,6 +36,16 @@ fn run(args: &[String]) -> Result<(), String> {
             let options = Options::parse(rest, &["--data", "--split"], &[])?;
             let data = options.required("--data")?;
             print_json(&segments::eval(data, options.value("--split"))?)
+        }
+        ["eval", "facts", rest @ ..] => {
+            let options =
+                Options::parse(rest, &["--data", "--pages", "--split"], &["--show-errors"])?;
+            print_json(&facts::eval(
+                options.required("--data")?,
+                options.required("--pages")?,
+                options.value("--split"),
+                options.flag("--show-errors"),
+            )?)
         }
         ["eval", "pages", rest @ ..] => {
             let options = Options::parse(rest, &["--manifest"], &[])?;
