@@ -95,6 +95,8 @@ struct Scan {
     transfer: Votes,
     law: Votes,
     notice: Option<(ChangeNotice, Vec<usize>)>,
+    /// The clause of the last sentence about policy changes.
+    change_clause: Option<usize>,
     ages: Vec<(u32, usize)>,
     retention: Vec<Retention>,
 }
