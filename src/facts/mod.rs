@@ -241,6 +241,22 @@ impl FactExtractor {
         })
     }
 
+    /// True when every sentence of `text` naming `name` negates it.
+    fn named_negated(&self, text: &str, name: &str) -> bool {
+        let name = name.to_ascii_lowercase();
+        let mut named = false;
+        for sentence in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            if let Some(at) = lower.find(&name) {
+                if !self.negation.negated(&lower, at) {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        named
+    }
+
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
         let order = self
@@ -283,7 +299,9 @@ impl FactExtractor {
                     continue;
                 }
                 note(&mut scan.third_parties, hit.name.to_string(), i);
-                if hit.kind == Kind::Ads {
+                // An ads service counts unless only named as not used ("we have not
+                // enabled AdSense").
+                if hit.kind == Kind::Ads && !self.named_negated(&segment.text, hit.name) {
                     scan.ads.add(true, i);
                 }
             }
