@@ -25,7 +25,7 @@ impl Ads {
             return;
         }
         if let Some(yes) = negation.affirmed(&self.ads, &s.lower) {
-            scan.ads.add(yes, s.clause);
+            scan.ads.add(yes && !s.lead_in_negated, s.clause);
         }
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! A sentence is about policy changes when it names a change to the policy
 //! (`policy_change`), or when it talks of changes (not the user's changes to their data)
-//! under a changes heading or after such a sentence in the same clause ("We may change this
-//! policy. If we do, we will email you."). A personal-notice cue is not one inside "without
+//! under a changes heading or after such a sentence in the same clause, or right follows
+//! such a sentence ("We may change this policy. We will email you first."). A personal-notice cue is not one inside "without
 //! notice to you", nor when the notice is a posting ("notify you by posting ...").
 
 use regex::Regex;
@@ -61,20 +61,21 @@ impl Change {
         scan: &mut Scan,
     ) {
         let lower = &s.lower;
-        if s.topics & self.gate == 0 || !self.change.is_match(lower) {
-            return;
-        }
-        let continued = scan.change_clause == Some(s.clause);
-        let about_changes = self.policy_change.is_match(lower)
+        let (last_clause, last_sentence) = scan.change_sentence.unwrap_or((usize::MAX, 0));
+        let next_sentence = last_clause == s.clause && last_sentence + 1 == scan.sentences;
+        let talks_of_changes = s.topics & self.gate != 0 && self.change.is_match(lower);
+        let about_changes = talks_of_changes && self.policy_change.is_match(lower)
             || !self.user_change.is_match(lower)
-                && (continued
-                    || heading
-                        .as_deref()
-                        .is_some_and(|h| self.change_heading.is_match(&h.to_ascii_lowercase())));
+                && (next_sentence
+                    || talks_of_changes
+                        && (last_clause == s.clause
+                            || heading.as_deref().is_some_and(|h| {
+                                self.change_heading.is_match(&h.to_ascii_lowercase())
+                            })));
         if !about_changes {
             return;
         }
-        scan.change_clause = Some(s.clause);
+        scan.change_sentence = Some((s.clause, scan.sentences));
         let silent: Vec<(usize, usize)> = self
             .notice_none
             .find_iter(lower)

@@ -76,6 +76,8 @@ struct Sentence<'a> {
     lower: String,
     context: String,
     question: bool,
+    /// A list item under a negated lead-in ("We do not:").
+    lead_in_negated: bool,
 }
 
 /// Everything gathered while scanning the sentences.
@@ -95,8 +97,10 @@ struct Scan {
     transfer: Votes,
     law: Votes,
     notice: Option<(ChangeNotice, Vec<usize>)>,
-    /// The clause of the last sentence about policy changes.
-    change_clause: Option<usize>,
+    /// Sentences scanned so far, the current one included.
+    sentences: usize,
+    /// Clause and number of the last sentence about policy changes.
+    change_sentence: Option<(usize, usize)>,
     ages: Vec<(u32, usize)>,
     retention: Vec<Retention>,
 }
@@ -312,7 +316,12 @@ impl FactExtractor {
                 context.push(' ');
             }
             let inherited = self.data.inherited(segment, list_item, &self.negation);
+            let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
+                let lower = l.to_ascii_lowercase();
+                self.negation.negated(&lower, lower.len())
+            });
             for text in sentences(&segment.text) {
+                scan.sentences += 1;
                 let lower = text.to_ascii_lowercase();
                 let sentence = Sentence {
                     clause: i,
@@ -321,6 +330,7 @@ impl FactExtractor {
                     lower,
                     context: context.clone(),
                     question: text.ends_with('?'),
+                    lead_in_negated,
                 };
                 let n = &self.negation;
                 self.data.scan(&sentence, inherited, n, &mut scan);

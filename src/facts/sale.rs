@@ -14,6 +14,7 @@ pub struct Sale {
     sell: Regex,
     sell_object: Regex,
     sell_exclude: Regex,
+    not_sale: Regex,
     sale_deemed: Regex,
     do_not_sell_link: Regex,
     sale_opt_out: Regex,
@@ -26,6 +27,7 @@ impl Sale {
             sell: table.words("sell")?,
             sell_object: table.words("sell_object")?,
             sell_exclude: table.regex("sell_exclude")?,
+            not_sale: table.regex("not_sale")?,
             sale_deemed: table.regex("sale_deemed")?,
             do_not_sell_link: table.regex("do_not_sell_link")?,
             sale_opt_out: table.regex("sale_opt_out")?,
@@ -59,15 +61,16 @@ impl Sale {
                 .add(!negation.negated(lower, m.start()), s.clause);
             return;
         }
-        if self.sell_exclude.is_match(lower) {
-            return;
-        }
         let mut vote = None;
         for m in self.sell.find_iter(lower) {
             // "Federal Trade Commission" is no trade in data.
             let capital = s.text.as_bytes()[m.start()].is_ascii_uppercase();
+            let near = &lower[floor_boundary(lower, m.start().saturating_sub(40))
+                ..floor_boundary(lower, (m.end() + 60).min(lower.len()))];
             if spans.iter().any(|&(a, b)| m.start() >= a && m.start() <= b)
                 || capital && m.as_str().starts_with("trad")
+                || self.not_sale.is_match(&lower[m.start()..])
+                || self.sell_exclude.is_match(near)
             {
                 continue;
             }
@@ -77,7 +80,7 @@ impl Sale {
             if !self.sell_object.is_match(after) && !self.sell_object.is_match(before) {
                 continue;
             }
-            let yes = !negation.negated(lower, m.start());
+            let yes = !s.lead_in_negated && !negation.negated(lower, m.start());
             vote = Some(vote.unwrap_or(false) || yes);
         }
         if let Some(yes) = vote {
