@@ -33,11 +33,13 @@ use table::{Language, Table};
 /// Most clauses kept as evidence for one fact.
 const MAX_EVIDENCE: usize = 8;
 
-/// yes/no clauses for one question.
+/// yes/no clauses for one question, general or of a narrowed scope ("we do not sell
+/// children's data", "we may sell de-identified data").
 #[derive(Default)]
 struct Votes {
     yes: Vec<usize>,
     no: Vec<usize>,
+    narrowed: Vec<usize>,
 }
 
 impl Votes {
@@ -48,7 +50,15 @@ impl Votes {
         }
     }
 
-    /// Yes and no both stated is unclear; the evidence keeps both sides.
+    /// A statement about part of the data only: it answers nothing about the whole.
+    fn add_narrowed(&mut self, clause: usize) {
+        if !self.narrowed.contains(&clause) && self.narrowed.len() < MAX_EVIDENCE {
+            self.narrowed.push(clause);
+        }
+    }
+
+    /// Unclear only when general statements say both; the evidence keeps both sides. A
+    /// narrowed statement never contradicts a general one and alone is no answer.
     fn answer(&self) -> (Answer, Vec<usize>) {
         match (self.yes.is_empty(), self.no.is_empty()) {
             (true, true) => (Answer::NotMentioned, Vec::new()),
