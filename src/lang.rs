@@ -4,6 +4,9 @@
 //! languages. When the text is too short or matches none of them, the `lang` attribute
 //! decides; without one the language is `und` (undetermined), which is not read.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Languages policylens has a lexicon and fact tables for: everything else gets no grade,
@@ -33,14 +36,16 @@ impl Default for Language {
     }
 }
 
-/// Most words of a page looked at: a few thousand words settle the language.
-const SAMPLE_WORDS: usize = 4000;
+/// Most words of a page looked at: enough to get past menus and link lists.
+const SAMPLE_WORDS: usize = 20_000;
 /// Fewer letters than this say nothing about the language.
 const MIN_LETTERS: usize = 20;
 /// Latin text: the best profile must match at least this many words...
 const MIN_HITS: usize = 3;
-/// ...and at least this share of all words (running text in a profiled language: 25-45%).
+/// ...and at least this share of all words (running text in a profiled language: 25-45%),
 const MIN_SHARE: f32 = 0.12;
+/// ...or, on a page full of links and code, this many words and twice the next language's.
+const MIN_CLEAR_HITS: usize = 30;
 
 /// Frequent short words per language (lower case). Edit rule: only words that are common in
 /// any running text of that language; a word shared with another language may stay in both
@@ -261,18 +266,33 @@ struct Tally {
     hits: [usize; PROFILES.len()],
 }
 
-impl Tally {
-    fn add_word(&mut self, word: &str) {
-        self.words += 1;
+/// Each profile word with the profiles (bits, in `PROFILES` order) it is in.
+fn profile_words() -> &'static HashMap<&'static str, u16> {
+    static WORDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut table = HashMap::new();
         for (i, (_, words)) in PROFILES.iter().enumerate() {
-            if words.contains(&word) {
-                self.hits[i] += 1;
+            for &word in *words {
+                *table.entry(word).or_insert(0) |= 1 << i;
+            }
+        }
+        table
+    })
+}
+
+impl Tally {
+    fn add_word(&mut self, word: &str, table: &HashMap<&str, u16>) {
+        self.words += 1;
+        if let Some(&profiles) = table.get(word) {
+            for (i, hits) in self.hits.iter_mut().enumerate() {
+                *hits += usize::from(profiles >> i & 1 == 1);
             }
         }
     }
 
     fn read<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tally {
         let mut tally = Tally::default();
+        let table = profile_words();
         let mut word = String::new();
         'texts: for text in texts {
             for c in text.chars().chain([' ']) {
@@ -281,7 +301,7 @@ impl Tally {
                     tally.letters[SCRIPTS.iter().position(|&s| s == script).unwrap_or(10)] += 1;
                     word.extend(c.to_lowercase());
                 } else if !word.is_empty() {
-                    tally.add_word(&word);
+                    tally.add_word(&word, table);
                     word.clear();
                     if tally.words >= SAMPLE_WORDS {
                         break 'texts;
@@ -319,13 +339,19 @@ impl Tally {
                     .unwrap_or(assumed),
             );
         }
-        let (best, hits) = self
+        let mut ranked: Vec<(usize, &str)> = self
             .hits
             .iter()
-            .enumerate()
-            .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))
-            .map(|(i, &n)| (PROFILES[i].0, n))?;
-        (hits >= MIN_HITS && hits as f32 >= MIN_SHARE * self.words as f32).then_some(best)
+            .zip(PROFILES)
+            .map(|(&hits, (code, _))| (hits, *code))
+            .collect();
+        // Most hits first; on a tie, the earlier profile.
+        ranked.sort_by_key(|&(hits, _)| std::cmp::Reverse(hits));
+        let (hits, best) = ranked[0];
+        let runner_up = ranked[1].0;
+        let share = hits as f32 >= MIN_SHARE * self.words as f32;
+        let clear = hits >= MIN_CLEAR_HITS && hits >= 2 * runner_up;
+        (hits >= MIN_HITS && (share || clear)).then_some(best)
     }
 }
 
