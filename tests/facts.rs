@@ -640,3 +640,71 @@ fn law_enforcement_wordings() {
     ));
     assert_eq!(lead_in.law_enforcement_disclosure, Answer::Yes);
 }
+
+/// `policylens eval facts` scores a gold file against the pages it names, with the original
+/// page preferred and the sanitized text beside it as the fallback.
+#[test]
+fn eval_facts_cli_scores_gold_against_pages() {
+    let dir = std::env::temp_dir().join(format!("policylens-eval-facts-{}", std::process::id()));
+    let originals = dir.join("original_policies");
+    let sanitized = dir.join("sanitized_policies");
+    std::fs::create_dir_all(&originals).unwrap();
+    std::fs::create_dir_all(&sanitized).unwrap();
+    std::fs::write(
+        originals.join("1_shop.example.html"),
+        "<html><body><h1>Privacy Policy</h1><p>We use cookies to remember your cart.</p>\
+         <p>We may disclose your information if required by law.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        sanitized.join("2_news.example.html"),
+        "Privacy Policy|||We do not use cookies.|||Partners show you ads tailored to your interests.",
+    )
+    .unwrap();
+    let gold = dir.join("gold.csv");
+    std::fs::write(
+        &gold,
+        "policy_id,policy,split,fact,gold\n\
+         1,1_shop.example,dev,cookies,yes\n\
+         1,1_shop.example,dev,law_enforcement_disclosure,yes\n\
+         1,1_shop.example,dev,targeted_advertising,unsure\n\
+         2,2_news.example,dev,cookies,yes\n\
+         2,2_news.example,dev,targeted_advertising,yes\n\
+         2,2_news.example,train,law_enforcement_disclosure,yes\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylens"))
+        .args(["eval", "facts", "--data"])
+        .arg(&gold)
+        .arg("--pages")
+        .arg(&originals)
+        .args(["--split", "dev"])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["policies"], 2);
+    assert_eq!(
+        json["not_from_original"]["2_news.example"],
+        "no original page"
+    );
+    let cookies = &json["per_fact"]["cookies"];
+    assert_eq!(
+        (cookies["scored"].as_u64(), cookies["accuracy"].as_f64()),
+        (Some(2), Some(0.5))
+    );
+    assert_eq!(cookies["recall"].as_f64(), Some(0.5));
+    let ads = &json["per_fact"]["targeted_advertising"];
+    assert_eq!(
+        (ads["scored"].as_u64(), ads["excluded_unsure"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(ads["f1"].as_f64(), Some(1.0));
+    // Three of the four scored pairs are right (the sanitized page denies cookies).
+    assert_eq!(json["overall_accuracy"].as_f64(), Some(0.75));
+}
