@@ -327,7 +327,7 @@ impl FactExtractor {
             }
             let inherited = self.data.inherited(segment, list_item, &self.negation);
             let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
-                let lower = l.to_ascii_lowercase();
+                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
                 self.negation.negated(&lower, lower.len())
             });
             for text in sentences(&segment.text) {

@@ -87,7 +87,10 @@ impl RetentionPeriods {
             }
         }
         for m in self.period_vague.find_iter(lower) {
-            push(&s.text[m.start()..m.end()], None);
+            let near = &lower[floor_boundary(lower, m.start().saturating_sub(60))..m.start()];
+            if !self.retention_exclude.is_match(near) {
+                push(&s.text[m.start()..m.end()], None);
+            }
         }
     }
 }
