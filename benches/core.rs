@@ -337,7 +337,7 @@ fn bench_limit(c: &mut Criterion) {
             b.iter(|| {
                 let categories = summary::categories(&report.clauses, &report.facts);
                 let graded = grade::grade(&report.detection, &report.facts, &categories);
-                summary::lines(&report.detection, &report.facts, &graded, &page.lang)
+                summary::lines(&report.detection, &report.facts, &graded)
             })
         });
         group.finish();

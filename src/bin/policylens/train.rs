@@ -64,7 +64,16 @@ pub fn run(
     let splits = selection
         .splits
         .map_or("all".to_string(), |s| s.join(" + "));
-    let files = trained.render(&format!("the OPP-115 {splits} split"));
+    let corpus = if data[0].to_ascii_lowercase().contains("mapp") {
+        "MAPP"
+    } else {
+        "OPP-115"
+    };
+    let language = match selection.lang {
+        "en" => String::new(),
+        other => format!("{other} "),
+    };
+    let files = trained.render(&format!("the {corpus} {language}{splits} split"));
     if check {
         let stale: Vec<&str> = files
             .iter()
