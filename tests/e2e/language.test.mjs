@@ -31,9 +31,16 @@ async function openPolicy(browser, path) {
   return { page, stored };
 }
 
-/** The badge's visible words (its shadow root is closed, so read its accessible name). */
+/**
+ * The accessible name of the badge's open button: its shadow root is closed to the page and
+ * to Playwright, so read the browser's accessibility tree.
+ */
 async function badgeLabel(page) {
-  return page.locator('policylens-badge').getByRole('button').first().getAttribute('aria-label');
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const names = nodes.filter((n) => n.role?.value === 'button').map((n) => n.name?.value ?? '');
+  return names.find((name) => /Open details|Details öffnen/.test(name)) ?? names.join(' | ');
 }
 
 test('a Portuguese policy gets no grade, and the badge and panel say policylens cannot read it', { timeout: 60000 }, async () => {
@@ -85,5 +92,25 @@ test('in a German browser the panel of an English policy is German', { timeout: 
   const topics = await frame.locator('.pl-category .pl-label').allTextContents();
   assert.ok(topics.includes('Erhebung und Nutzung durch den Anbieter'), topics.join(' | '));
   await page.screenshot({ path: screenshotPath('language-german-browser.png') });
+  await page.close();
+});
+
+test('a German policy is read: German badge words and a grade in a German browser', { timeout: 60000 }, async () => {
+  const browser = browsers.de;
+  const { page, stored } = await openPolicy(browser, '/fixtures/datenschutz-de.html');
+  assert.deepEqual(stored.report.language, { code: 'de', supported: true });
+  assert.match(stored.report.grade, /^[A-E]$/);
+  assert.equal(await toolbarText(browser.worker, stored.tabId), stored.report.grade);
+  assert.equal(stored.report.facts.sells_data, 'no');
+  assert.equal(stored.report.facts.effective_date, '2023-03-01');
+  assert.ok(stored.report.facts.user_rights.includes('access'));
+  const german = await browser.worker.evaluate((id) => chrome.i18n.getMessage(id), stored.report.headline_message.id);
+  assert.match(await badgeLabel(page), new RegExp(`^Datenschutznote ${stored.report.grade}: ${german}\\.`));
+  await badge(page).click();
+  const frame = panelFrame(page);
+  await frame.locator('.pl-headline').waitFor();
+  assert.equal(await frame.locator('.pl-headline').textContent(), german);
+  assert.ok(await frame.locator('.pl-category').count() >= 5, 'topics read from German clauses');
+  await page.screenshot({ path: screenshotPath('language-german-policy.png') });
   await page.close();
 });
