@@ -50,9 +50,11 @@ ensure_node_packages() {
 }
 
 ensure_chromium() {
-  if ! command -v chromium >/dev/null; then
-    step "Installing Chromium (Debian package)"
-    as_root apt-get update -qq && as_root apt-get install -y -qq chromium
+  # chromium-l10n: the browser's own translations; without them a German browser (the
+  # language e2e test) falls back to English.
+  if ! command -v chromium >/dev/null || [ ! -e /usr/lib/chromium/locales/de.pak ]; then
+    step "Installing Chromium and its translations (Debian packages)"
+    as_root apt-get update -qq && as_root apt-get install -y -qq chromium chromium-l10n
   fi
 }
 

@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{needle, Lexicon};
 use crate::report::Evidence;
 use crate::text::{fold_stemmed as fold, Segment};
 
@@ -138,7 +138,7 @@ impl Classifier {
         for (at, category, weight) in heading_entries {
             patterns[at].heading.push((category, weight));
         }
-        let needles: Vec<String> = patterns.iter().map(|p| format!(" {} ", p.phrase)).collect();
+        let needles: Vec<String> = patterns.iter().map(|p| needle(&p.phrase)).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))

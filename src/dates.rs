@@ -44,8 +44,11 @@ pub struct DateFinder {
 }
 
 /// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
-const CUE_WORDS: [&str; 13] = [
+const CUE_WORDS: [&str; 16] = [
     "effective",
+    "stand",
+    "zuletzt",
+    "aktualisiert",
     "last",
     "updated",
     "revised",
@@ -60,8 +63,20 @@ const CUE_WORDS: [&str; 13] = [
     "as\x0C",
 ];
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// How each month's name starts, in English and German (ASCII-lowered: "März" -> "mär").
+const MONTHS: [&[&str]; 12] = [
+    &["jan"],
+    &["feb"],
+    &["mar", "mär"],
+    &["apr"],
+    &["may", "mai"],
+    &["jun"],
+    &["jul"],
+    &["aug"],
+    &["sep"],
+    &["oct", "okt"],
+    &["nov"],
+    &["dec", "dez"],
 ];
 
 /// `word` matched as `(?i)` would match it in Unicode mode, without the case-folding tables:
@@ -117,21 +132,26 @@ impl DateFinder {
         let month = format!(
             r"{}\.?",
             any_case_of(&[
-                "jan(?:uary)?",
-                "feb(?:ruary)?",
+                "jan(?:uary|uar)?",
+                "feb(?:ruary|ruar)?",
                 "mar(?:ch)?",
+                "märz",
                 "apr(?:il)?",
                 "may",
-                "june?",
-                "july?",
+                "mai",
+                "jun[ei]?",
+                "jul[yi]?",
                 "aug(?:ust)?",
                 "sept?(?:ember)?",
                 "oct(?:ober)?",
+                "okt(?:ober)?",
                 "nov(?:ember)?",
                 "dec(?:ember)?",
+                "dez(?:ember)?",
             ])
         );
-        let ordinal = any_case_of(&["st", "nd", "rd", "th"]);
+        // "1st", and German "1." ("Stand: 1. März 2023").
+        let ordinal = format!("(?:{}|\\.)", any_case_of(&["st", "nd", "rd", "th"]));
         let of = any_case("of");
         let date = format!(
             r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}}){ordinal}?(?:\s+{of})?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
@@ -147,8 +167,23 @@ impl DateFinder {
             "version date",
             "as of",
             "date of last revision",
+            "stand",
+            "zuletzt (?:aktualisiert|geändert)",
+            "aktualisiert",
+            "gültig (?:ab|seit)",
         ]);
-        let lead = any_case_of(&["on", "as of", "date", "from", "since", "in effect"]);
+        let lead = any_case_of(&[
+            "on",
+            "as of",
+            "date",
+            "from",
+            "since",
+            "in effect",
+            "am",
+            "vom",
+            "ab",
+            "seit",
+        ]);
         // `[^0-9a-z]` under `(?i)`: neither case, nor the two letters that fold to ASCII.
         let other = "[^0-9A-Za-z\u{17F}\u{212A}]";
         DateFinder {
@@ -203,7 +238,7 @@ impl DateFinder {
                     let lower = m.as_str().to_ascii_lowercase();
                     MONTHS
                         .iter()
-                        .position(|p| lower.starts_with(p))
+                        .position(|names| names.iter().any(|p| lower.starts_with(p)))
                         .map(|i| i as u32 + 1)
                 })
             };
@@ -278,6 +313,22 @@ mod tests {
         assert_eq!(iso("Updated on 2022-7-4.", m), ["2022-07-04"]);
         assert_eq!(iso("Last Updated: 3rd of May, 2020", m), ["2020-05-03"]);
         assert_eq!(iso("Effective as of Feb. 29, 2024", m), ["2024-02-29"]);
+    }
+
+    #[test]
+    fn german_dates() {
+        let d = Order::DayFirst;
+        assert_eq!(iso("Stand: 1. März 2023", d), ["2023-03-01"]);
+        assert_eq!(iso("Stand: 01.03.2023", d), ["2023-03-01"]);
+        assert_eq!(
+            iso("Zuletzt aktualisiert am 15. Dezember 2022", d),
+            ["2022-12-15"]
+        );
+        assert_eq!(iso("Gültig ab 3. Mai 2021", d), ["2021-05-03"]);
+        assert_eq!(
+            iso("Stand: Oktober 2020, Version 2", d),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

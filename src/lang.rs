@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Languages policylens has a lexicon and fact tables for: everything else gets no grade,
 /// no facts claims and no category verdicts.
-pub const SUPPORTED: &[&str] = &["en"];
+pub const SUPPORTED: &[&str] = &["en", "de"];
 
 /// The language a page is written in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -412,6 +412,7 @@ mod tests {
     #[test]
     fn unsupported_languages_are_not_supported() {
         assert!(Language::new("en").supported);
+        assert!(Language::new("de").supported);
         assert!(!Language::new("pt").supported);
         assert!(!Language::new("und").supported);
     }

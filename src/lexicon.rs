@@ -22,15 +22,53 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// An entry for `phrase`, folded as clauses are (`text::fold_stemmed`).
+    /// An entry for `phrase`, folded as clauses are (`text::fold_stemmed`). A phrase that
+    /// starts or ends with `*` is part of a word there (German compounds: `*zweck` matches
+    /// "Werbezwecke", `datenschutz*` matches "Datenschutzerklärung"); it is folded without
+    /// stemming, since its ends are not whole words.
     pub fn new(phrase: &str, category: Category, weight: f32, curated: bool) -> Entry {
+        let body = phrase.trim().trim_matches(PART_OF_WORD);
+        let folded = if body.len() == phrase.trim().len() {
+            crate::text::fold_stemmed(body)
+        } else {
+            crate::text::fold(body)
+        };
+        let mut folded = folded.trim().to_string();
+        if !folded.is_empty() {
+            if phrase.trim_start().starts_with(PART_OF_WORD) {
+                folded.insert(0, PART_OF_WORD);
+            }
+            if phrase.trim_end().ends_with(PART_OF_WORD) {
+                folded.push(PART_OF_WORD);
+            }
+        }
         Entry {
-            phrase: crate::text::fold_stemmed(phrase).trim().to_string(),
+            phrase: folded,
             category,
             weight,
             curated,
         }
     }
+}
+
+/// Marks an end of a phrase that is part of a word.
+pub const PART_OF_WORD: char = '*';
+
+/// What the automaton looks for in a folded clause (`" word word "`) for a folded phrase:
+/// word boundaries as spaces, except at an end marked part of a word.
+pub fn needle(phrase: &str) -> String {
+    let body = phrase.trim_matches(PART_OF_WORD);
+    let before = if phrase.starts_with(PART_OF_WORD) {
+        ""
+    } else {
+        " "
+    };
+    let after = if phrase.ends_with(PART_OF_WORD) {
+        ""
+    } else {
+        " "
+    };
+    format!("{before}{body}{after}")
 }
 
 /// The whole lexicon plus per-category bias and decision threshold.
@@ -55,51 +93,98 @@ struct Shipped {
 }
 
 /// Every shipped language; a language is one folder `lexicon/<lang>/`.
-const SHIPPED: &[Shipped] = &[Shipped {
-    lang: "en",
-    categories: [
-        (
-            Category::FirstPartyCollection,
-            include_str!("../lexicon/en/first_party_collection.tsv"),
-        ),
-        (
-            Category::ThirdPartySharing,
-            include_str!("../lexicon/en/third_party_sharing.tsv"),
-        ),
-        (
-            Category::UserChoice,
-            include_str!("../lexicon/en/user_choice.tsv"),
-        ),
-        (
-            Category::UserAccess,
-            include_str!("../lexicon/en/user_access.tsv"),
-        ),
-        (
-            Category::DataRetention,
-            include_str!("../lexicon/en/data_retention.tsv"),
-        ),
-        (
-            Category::DataSecurity,
-            include_str!("../lexicon/en/data_security.tsv"),
-        ),
-        (
-            Category::PolicyChange,
-            include_str!("../lexicon/en/policy_change.tsv"),
-        ),
-        (
-            Category::DoNotTrack,
-            include_str!("../lexicon/en/do_not_track.tsv"),
-        ),
-        (
-            Category::SpecificAudiences,
-            include_str!("../lexicon/en/specific_audiences.tsv"),
-        ),
-        (Category::Other, include_str!("../lexicon/en/other.tsv")),
-    ],
-    bias: include_str!("../lexicon/en/bias.tsv"),
-    headings: include_str!("../lexicon/en/headings.tsv"),
-    context: include_str!("../lexicon/en/context.tsv"),
-}];
+const SHIPPED: &[Shipped] = &[
+    Shipped {
+        lang: "en",
+        categories: [
+            (
+                Category::FirstPartyCollection,
+                include_str!("../lexicon/en/first_party_collection.tsv"),
+            ),
+            (
+                Category::ThirdPartySharing,
+                include_str!("../lexicon/en/third_party_sharing.tsv"),
+            ),
+            (
+                Category::UserChoice,
+                include_str!("../lexicon/en/user_choice.tsv"),
+            ),
+            (
+                Category::UserAccess,
+                include_str!("../lexicon/en/user_access.tsv"),
+            ),
+            (
+                Category::DataRetention,
+                include_str!("../lexicon/en/data_retention.tsv"),
+            ),
+            (
+                Category::DataSecurity,
+                include_str!("../lexicon/en/data_security.tsv"),
+            ),
+            (
+                Category::PolicyChange,
+                include_str!("../lexicon/en/policy_change.tsv"),
+            ),
+            (
+                Category::DoNotTrack,
+                include_str!("../lexicon/en/do_not_track.tsv"),
+            ),
+            (
+                Category::SpecificAudiences,
+                include_str!("../lexicon/en/specific_audiences.tsv"),
+            ),
+            (Category::Other, include_str!("../lexicon/en/other.tsv")),
+        ],
+        bias: include_str!("../lexicon/en/bias.tsv"),
+        headings: include_str!("../lexicon/en/headings.tsv"),
+        context: include_str!("../lexicon/en/context.tsv"),
+    },
+    Shipped {
+        lang: "de",
+        categories: [
+            (
+                Category::FirstPartyCollection,
+                include_str!("../lexicon/de/first_party_collection.tsv"),
+            ),
+            (
+                Category::ThirdPartySharing,
+                include_str!("../lexicon/de/third_party_sharing.tsv"),
+            ),
+            (
+                Category::UserChoice,
+                include_str!("../lexicon/de/user_choice.tsv"),
+            ),
+            (
+                Category::UserAccess,
+                include_str!("../lexicon/de/user_access.tsv"),
+            ),
+            (
+                Category::DataRetention,
+                include_str!("../lexicon/de/data_retention.tsv"),
+            ),
+            (
+                Category::DataSecurity,
+                include_str!("../lexicon/de/data_security.tsv"),
+            ),
+            (
+                Category::PolicyChange,
+                include_str!("../lexicon/de/policy_change.tsv"),
+            ),
+            (
+                Category::DoNotTrack,
+                include_str!("../lexicon/de/do_not_track.tsv"),
+            ),
+            (
+                Category::SpecificAudiences,
+                include_str!("../lexicon/de/specific_audiences.tsv"),
+            ),
+            (Category::Other, include_str!("../lexicon/de/other.tsv")),
+        ],
+        bias: include_str!("../lexicon/de/bias.tsv"),
+        headings: include_str!("../lexicon/de/headings.tsv"),
+        context: include_str!("../lexicon/de/context.tsv"),
+    },
+];
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]

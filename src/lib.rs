@@ -53,25 +53,63 @@ use std::sync::OnceLock;
 use classify::Classifier;
 use report::Clause;
 
-/// Holds everything built once per process (automata, tables); analyses many pages.
-pub struct Analyzer {
+/// What reads the policies of one language: its lexicon's classifier and its fact tables.
+struct Reader {
     classifier: Classifier,
     facts: facts::FactExtractor,
+}
+
+impl Reader {
+    /// The reader of a supported language (`lang::SUPPORTED`; tests check each has both).
+    fn for_language(code: &str) -> Option<Reader> {
+        let lexicon = lexicon::Lexicon::shipped_for(code)?;
+        let tables = facts::table::language(code)?;
+        Some(Reader {
+            classifier: Classifier::new(&lexicon),
+            facts: facts::FactExtractor::for_language(tables)
+                .unwrap_or_else(|e| panic!("fact tables: {e}")),
+        })
+    }
+}
+
+/// Holds everything built once per process (automata, tables); analyses many pages.
+pub struct Analyzer {
+    english: Reader,
+    /// The other supported languages' readers, each built on the first page in it.
+    others: Vec<(&'static str, OnceLock<Option<Reader>>)>,
     detector: detect::Detector,
 }
 
 impl Analyzer {
-    /// Builds the automata from the shipped lexicon and gazetteers.
+    /// Builds the automata from the shipped English lexicon and gazetteers; other languages'
+    /// are built when a page needs them.
     pub fn new() -> Analyzer {
         Analyzer {
-            classifier: Classifier::shipped(),
-            facts: facts::FactExtractor::new(),
+            english: Reader {
+                classifier: Classifier::shipped(),
+                facts: facts::FactExtractor::new(),
+            },
+            others: lang::SUPPORTED
+                .iter()
+                .filter(|&&code| code != "en")
+                .map(|&code| (code, OnceLock::new()))
+                .collect(),
             detector: detect::Detector::new(),
         }
     }
 
+    /// The English classifier.
     pub fn classifier(&self) -> &Classifier {
-        &self.classifier
+        &self.english.classifier
+    }
+
+    /// The reader of a language, if policylens reads it.
+    fn reader(&self, code: &str) -> Option<&Reader> {
+        if code == "en" {
+            return Some(&self.english);
+        }
+        let (_, reader) = self.others.iter().find(|(c, _)| *c == code)?;
+        reader.get_or_init(|| Reader::for_language(code)).as_ref()
     }
 
     pub fn detector(&self) -> &detect::Detector {
@@ -96,10 +134,10 @@ impl Analyzer {
         let segments = text::segment(&page);
         let detection = self.detector.detect(&page, &segments);
         let language = lang::identify(&page.lang, page.blocks.iter().map(|b| b.text.as_str()));
-        if !language.supported {
+        let Some(reader) = self.reader(&language.code).filter(|_| language.supported) else {
             return unread(detection, &segments, language, truncated);
-        }
-        let labels = self.classifier.classify_page(&segments);
+        };
+        let labels = reader.classifier.classify_page(&segments);
         let clauses: Vec<Clause> = segments
             .iter()
             .zip(&labels)
@@ -116,7 +154,7 @@ impl Analyzer {
                 evidence: labels.evidence.clone(),
             })
             .collect();
-        let facts = self.facts.extract(&page, &segments);
+        let facts = reader.facts.extract(&page, &segments);
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
         let lines = summary::lines(&detection, &facts, &graded);
@@ -201,4 +239,17 @@ pub fn detect(page: &Page) -> report::Detection {
 /// Analyses one page with the process-wide analyser.
 pub fn analyze(page: &Page) -> Report {
     analyzer().analyze(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_supported_language_has_a_lexicon_and_fact_tables() {
+        for code in lang::SUPPORTED {
+            assert!(Reader::for_language(code).is_some(), "{code}");
+        }
+        assert!(Reader::for_language("pt").is_none());
+    }
 }

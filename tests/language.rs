@@ -188,3 +188,179 @@ fn an_english_policy_is_read_whatever_its_attribute_says() {
         assert_eq!(*line, policylens::ui_text::in_english(message));
     }
 }
+
+mod german {
+    use policylens::category::Category;
+    use policylens::classify::Classifier;
+    use policylens::lexicon::Lexicon;
+    use policylens::text::Segment;
+    use policylens::{analyze, Answer, Block, Page};
+
+    fn clause(text: &str) -> Segment {
+        Segment {
+            block: 0,
+            text: text.into(),
+            heading: None,
+            lead_in: None,
+        }
+    }
+
+    fn phrases(classifier: &Classifier, text: &str) -> Vec<String> {
+        let labels = classifier.classify(&clause(text));
+        labels.evidence.into_iter().map(|e| e.phrase).collect()
+    }
+
+    #[test]
+    fn phrases_match_inside_compounds_and_inflected_words() {
+        let lexicon = Lexicon::parse(
+            &[
+                (Category::Other, "datenschutz*\t2\tcurated\n"),
+                (
+                    Category::FirstPartyCollection,
+                    "personenbezogen*\t2\tcurated\n*zweck*\t2\tcurated\n",
+                ),
+                (Category::ThirdPartySharing, "daten\t2\tcurated\n"),
+            ],
+            "other\t0\t1\nfirst_party_collection\t0\t1\nthird_party_sharing\t0\t1\n",
+        )
+        .expect("lexicon");
+        let classifier = Classifier::new(&lexicon);
+        // The compound's head: "datenschutz*" is the start of a word.
+        assert_eq!(
+            phrases(&classifier, "Diese Datenschutzerklärung gilt ab sofort."),
+            ["datenschutz*"]
+        );
+        // Inflection: "personenbezogen" with any ending, and the whole word "Daten".
+        for text in [
+            "Wir verarbeiten Ihre personenbezogenen Daten.",
+            "Personenbezogene Daten sind alle Angaben über Sie.",
+        ] {
+            assert_eq!(
+                phrases(&classifier, text),
+                ["personenbezogen*", "daten"],
+                "{text}"
+            );
+        }
+        // The compound's tail: "*zweck*" is inside a word.
+        assert_eq!(
+            phrases(&classifier, "Wir nutzen sie auch zu Werbezwecken."),
+            ["*zweck*"]
+        );
+        // Unmarked ends stay whole words: "daten" is not in "Datensätze" or "Metadaten".
+        assert!(phrases(&classifier, "Die Datensätze und Metadaten.").is_empty());
+    }
+
+    #[test]
+    fn the_shipped_german_lexicon_reads_german_clauses() {
+        let classifier = Classifier::new(&Lexicon::shipped_for("de").expect("German lexicon"));
+        let cases: &[(&str, Category)] = &[
+            (
+                "Wir erheben Ihre personenbezogenen Daten, um unsere App bereitzustellen, und \
+                 nutzen sie zu Werbezwecken.",
+                Category::FirstPartyCollection,
+            ),
+            (
+                "Wir geben Ihre Daten an Werbepartner und andere Drittanbieter weiter.",
+                Category::ThirdPartySharing,
+            ),
+            (
+                "Sie haben das Recht auf Auskunft über die bei uns gespeicherten Daten sowie \
+                 auf Berichtigung.",
+                Category::UserAccess,
+            ),
+            (
+                "Sie können einer Verarbeitung zu Werbezwecken jederzeit widersprechen.",
+                Category::UserChoice,
+            ),
+            (
+                "Server-Logdateien werden nach 30 Tagen gelöscht.",
+                Category::DataRetention,
+            ),
+            (
+                "Wir übertragen Ihre Daten verschlüsselt per TLS.",
+                Category::DataSecurity,
+            ),
+            (
+                "Wir passen diese Datenschutzerklärung an, wenn sich unsere Dienste ändern.",
+                Category::PolicyChange,
+            ),
+            (
+                "Unser Angebot richtet sich nicht an Kinder unter 16 Jahren.",
+                Category::SpecificAudiences,
+            ),
+        ];
+        for (text, category) in cases {
+            let labels = classifier.classify(&clause(text));
+            assert!(
+                labels.categories.contains(category),
+                "{text}: {:?} ({:?})",
+                labels.categories,
+                labels.evidence
+            );
+        }
+    }
+
+    const POLICY: &[&str] = &[
+        "Stand: 1. März 2023",
+        "Verantwortlich für die Verarbeitung Ihrer personenbezogenen Daten ist die Beispiel \
+         GmbH. Unseren Datenschutzbeauftragten erreichen Sie unter datenschutz@beispiel.example.",
+        "Wenn Sie ein Konto anlegen, erheben wir Ihren Namen, Ihre E-Mail-Adresse und Ihre \
+         Telefonnummer. Beim Besuch der Website speichern wir Ihre IP-Adresse.",
+        "Wir verkaufen Ihre personenbezogenen Daten nicht.",
+        "Mit Ihrer Einwilligung nutzen wir Google Analytics und zeigen Ihnen personalisierte \
+         Werbung an. Dabei können Daten in die USA übermittelt werden.",
+        "Server-Logdateien löschen wir nach 30 Tagen, Rechnungsdaten bewahren wir 10 Jahre auf.",
+        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der \
+         Verarbeitung sowie das Recht auf Datenübertragbarkeit.",
+        "Sie können eine erteilte Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen \
+         und sich bei einer Datenschutz-Aufsichtsbehörde beschweren.",
+        "Unser Angebot richtet sich nicht an Kinder unter 16 Jahren.",
+        "Über wesentliche Änderungen dieser Datenschutzerklärung informieren wir Sie vorab per \
+         E-Mail.",
+    ];
+
+    #[test]
+    fn a_german_policy_is_read_and_graded() {
+        let mut blocks = vec![Block::new("h1", 1, "Datenschutzerklärung")];
+        blocks.extend(POLICY.iter().map(|p| Block::new("p", 0, *p)));
+        let report = analyze(&Page {
+            url: "https://beispiel.example/datenschutz".into(),
+            title: "Datenschutzerklärung".into(),
+            lang: "de".into(),
+            blocks,
+        });
+        assert_eq!(report.language.code, "de");
+        assert!(report.language.supported);
+        assert!(report.detection.is_policy);
+        assert!(report.grade.is_some());
+        let facts = &report.facts;
+        assert_eq!(facts.effective_date.as_deref(), Some("2023-03-01"));
+        assert_eq!(facts.contacts, ["datenschutz@beispiel.example"]);
+        for data in ["name", "email", "phone", "ip_address"] {
+            assert!(facts.data_collected.iter().any(|d| d == data), "{data}");
+        }
+        // "nicht" after the verb negates it.
+        assert_eq!(facts.sells_data, Answer::No);
+        assert_eq!(facts.targeted_advertising, Answer::Yes);
+        assert_eq!(facts.international_transfer, Answer::Yes);
+        assert_eq!(facts.third_parties, ["Google Analytics"]);
+        let days: Vec<Option<u32>> = facts.retention.iter().map(|r| r.days).collect();
+        assert_eq!(days, [Some(30), Some(3650)]);
+        for right in [
+            "access",
+            "rectification",
+            "deletion",
+            "restriction",
+            "portability",
+            "withdraw_consent",
+            "complaint",
+        ] {
+            assert!(facts.user_rights.iter().any(|r| r == right), "{right}");
+        }
+        assert_eq!(facts.children_min_age, Some(16));
+        assert_eq!(
+            facts.change_notice,
+            policylens::report::ChangeNotice::Advance
+        );
+    }
+}

@@ -11,6 +11,9 @@ const NEGATION_WINDOW: usize = 90;
 
 pub struct Negation {
     negation: Regex,
+    /// A negation after the cue that still negates it (German "wir verkaufen Ihre Daten
+    /// nicht"); only in languages whose table has `negation_after` lines.
+    negation_after: Option<Regex>,
     boundary: Regex,
     conditional: Regex,
     /// Words after "no" that make it no negation ("no longer").
@@ -21,6 +24,7 @@ impl Negation {
     pub fn new(table: &Table<'static>) -> Result<Negation, String> {
         Ok(Negation {
             negation: table.regex("negation")?,
+            negation_after: table.optional_regex("negation_after")?,
             boundary: table.regex("boundary")?,
             conditional: table.words("conditional")?,
             no_followers: table.values("no_followers")?,
@@ -29,6 +33,27 @@ impl Negation {
 
     /// True when the cue at `start` in `lower` is negated in its part of the sentence.
     pub fn negated(&self, lower: &str, start: usize) -> bool {
+        self.negated_before(lower, start) || self.negated_after(lower, start)
+    }
+
+    /// A `negation_after` match after the cue, before the part of the sentence ends.
+    fn negated_after(&self, lower: &str, start: usize) -> bool {
+        let Some(after) = &self.negation_after else {
+            return false;
+        };
+        let mut end = (start + NEGATION_WINDOW).min(lower.len());
+        while !lower.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &lower[start..end];
+        let window = self
+            .boundary
+            .find(window)
+            .map_or(window, |m| &window[..m.start()]);
+        after.is_match(window)
+    }
+
+    fn negated_before(&self, lower: &str, start: usize) -> bool {
         let mut from = start.saturating_sub(NEGATION_WINDOW);
         while !lower.is_char_boundary(from) {
             from += 1;

@@ -95,12 +95,13 @@ impl RetentionPeriods {
     }
 }
 
-/// Days in a period: months as 365/12 days, hours rounded up to whole days.
+/// Days in a period: months as 365/12 days, hours rounded up to whole days. The unit's first
+/// letter says which (English hour/day, German Stunde/Tag, both w and m; else years).
 fn period_days(count: u32, unit: &str) -> u32 {
     let count = count.min(10_000);
     match unit.as_bytes().first() {
-        Some(b'h') => count.div_ceil(24),
-        Some(b'd') => count,
+        Some(b'h' | b's') => count.div_ceil(24),
+        Some(b'd' | b't') => count,
         Some(b'w') => count * 7,
         Some(b'm') => (count * 365 + 6) / 12,
         _ => count * 365,

@@ -89,12 +89,25 @@ impl<'a> Table<'a> {
         compile(&self.values(key)?.join("|"), self.file).map_err(|e| self.bad_line(key, e))
     }
 
+    /// The alternatives of `key` as one regex, or none when the table has no `key` lines.
+    pub fn optional_regex(&self, key: &str) -> Result<Option<Regex>, String> {
+        if self.lines.iter().any(|l| l.key == key) {
+            self.regex(key).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// The words of `key` as one regex `\b(?:w1|w2|...)\b`.
     pub fn words(&self, key: &str) -> Result<Regex, String> {
-        compile(
-            &format!(r"\b(?:{})\b", self.values(key)?.join("|")),
-            self.file,
-        )
+        let words = self.values(key)?.join("|");
+        let pattern = format!(r"\b(?:{words})\b");
+        if words.is_ascii() {
+            compile(&pattern, self.file)
+        } else {
+            // A word that starts or ends with a letter like "ä" needs the Unicode boundary.
+            Regex::new(&pattern).map_err(|e| e.to_string())
+        }
         .map_err(|e| self.bad_line(key, e))
     }
 
@@ -196,6 +209,19 @@ macro_rules! tables {
 pub const EN: Language = tables!("en": "negation", "gates", "data_types", "collection", "sale",
     "ads", "cookies", "transfer", "law", "change", "children", "retention", "rights", "contacts");
 
+/// German.
+pub const DE: Language = tables!("de": "negation", "gates", "data_types", "collection", "sale",
+    "ads", "cookies", "transfer", "law", "change", "children", "retention", "rights", "contacts");
+
+/// The tables of a language, if it has them.
+pub fn language(code: &str) -> Option<&'static Language> {
+    match code {
+        "en" => Some(&EN),
+        "de" => Some(&DE),
+        _ => None,
+    }
+}
+
 /// Tables that are the same in every language (proper names).
 pub const FRAMEWORKS: (&str, &str) = (
     "facts/frameworks.tsv",
@@ -238,12 +264,15 @@ mod tests {
         let table = Table::parse("x.tsv", "w\tsell\tcurated\nw\tsold\tlearned\n").unwrap();
         let words = table.words("w").unwrap();
         assert!(words.is_match("we sold it") && !words.is_match("unsold"));
+        let german = Table::parse("x.tsv", "w\tÄnderungen\tcurated\n").unwrap();
+        let german = german.words("w").unwrap();
+        assert!(german.is_match("über Änderungen dieser") && !german.is_match("Bauänderungen"));
         assert_eq!(table.lines[1].source, Source::Learned);
     }
 
     #[test]
     fn shipped_tables_parse() {
-        for (file, text) in EN.files.iter().chain([&FRAMEWORKS]) {
+        for (file, text) in EN.files.iter().chain(DE.files).chain([&FRAMEWORKS]) {
             Table::parse(file, text).unwrap();
         }
     }

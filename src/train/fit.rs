@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{Example, Settings, N};
 use crate::classify::length_scale;
+use crate::lexicon::needle;
 use crate::text::{fold_stemmed, normalize};
 
 /// Longest phrase learned, in words.
@@ -78,7 +79,7 @@ impl Corpus {
                 std::array::from_fn(|c| {
                     curated[c]
                         .iter()
-                        .filter(|(phrase, _)| f.contains(&format!(" {phrase} ")))
+                        .filter(|(phrase, _)| f.contains(&needle(phrase)))
                         .map(|(_, w)| w)
                         .sum()
                 })

@@ -266,6 +266,10 @@ fn lexicon_of(learned: &Learned, curated: &CuratedWeights, bias: [f32; N]) -> Le
 /// Trains on `examples`. Phrase weights are fitted on all of them (each for the categories
 /// it is labelled for); thresholds and context on the fully labelled ones, or on all when
 /// none is (each category on the examples labelled for it).
+/// The threshold of a category that no training example is labelled for: its curated
+/// phrases alone decide (bias 0), and a phrase of weight 1 or more is enough.
+pub const CURATED_ONLY_THRESHOLD: f32 = 1.0;
+
 pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Trained {
     let corpus = Corpus::new(examples, &curated.weights, settings.min_df);
     // A category's curated phrases are not learned again for it.
@@ -332,11 +336,18 @@ pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Tr
     let all: Vec<usize> = (0..examples.len()).collect();
     let model = fit_selected(&corpus, &all, &allowed, settings);
     let learned = learned_phrases(&corpus, &model);
-    let lexicon = Lexicon {
+    let mut lexicon = Lexicon {
         threshold,
         context,
         ..lexicon_of(&learned, &curated.weights, model.b)
     };
+    // A category no example is labelled for (MAPP has two) is decided by its curated phrases.
+    for c in 0..N {
+        if !examples.iter().any(|e| e.labelled[c]) {
+            lexicon.bias[c] = 0.0;
+            lexicon.threshold[c] = CURATED_ONLY_THRESHOLD;
+        }
+    }
     Trained {
         lexicon,
         learned,

@@ -59,10 +59,15 @@ export async function startServer() {
 
 /**
  * Launches headless Chromium with the unpacked extension at `extensionPath` (absolute);
- * resolves once its service worker runs.
+ * resolves once its service worker runs. `lang` (say `de`) sets the browser's language, which
+ * the extension's words follow (Chromium on Linux takes it from the environment).
  */
-export async function launchBrowser(extensionPath = EXTENSION) {
+export async function launchBrowser(extensionPath = EXTENSION, { lang } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'policylens-e2e-'));
+  const language = lang ? {
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8`, LC_ALL: '' },
+  } : {};
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -71,8 +76,10 @@ export async function launchBrowser(extensionPath = EXTENSION) {
       `--load-extension=${extensionPath}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
     viewport: { width: 1280, height: 800 },
+    ...language,
   });
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;
