@@ -192,6 +192,7 @@ run_benches() {
   step "Native benchmarks (criterion; real pages when POLICYLENS_DATA is set, e.g. ../shared/data)"
   cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>"$TARGET_DIR/bench.err" \
     | tee "$TARGET_DIR/bench.log" | bench_table
+  sed -n '/^full analysis \/ one bare/,$p' "$TARGET_DIR/bench.log"
   step "Chromium benchmarks (headless, the built extension)"
   node tools/bench-chromium.mjs
 }

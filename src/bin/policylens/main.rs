@@ -1,6 +1,7 @@
 //! The policylens command line: glue between files and the core library.
 
 mod csv;
+mod facts;
 mod input;
 mod pages;
 mod segments;
@@ -17,6 +18,7 @@ const USAGE: &str = "usage:
   policylens eval segments --data CSV [--split NAME[,NAME]] [--lang L]
   policylens eval segments --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] --cv K
   policylens eval pages --manifest CSV [--cv K]
+  policylens eval facts --data CSV --pages DIR [--split NAME] [--show-errors]
   policylens train --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] [--out DIR]
                    [--check] [--report NAME]";
 
@@ -62,6 +64,16 @@ fn run(args: &[String]) -> Result<(), String> {
                     )),
                 },
             }
+        }
+        ["eval", "facts", rest @ ..] => {
+            let options =
+                Options::parse(rest, &["--data", "--pages", "--split"], &["--show-errors"])?;
+            print_json(&facts::eval(
+                options.required("--data")?,
+                options.required("--pages")?,
+                options.value("--split"),
+                options.flag("--show-errors"),
+            )?)
         }
         ["eval", "pages", rest @ ..] => {
             let options = Options::parse(rest, &["--manifest", "--cv"], &[])?;
