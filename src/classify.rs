@@ -218,6 +218,7 @@ impl Classifier {
     }
 
     /// The own scores of clauses (bias and phrases, no context), as the trainer fits them.
+    #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
     pub(crate) fn own_scores(&self, segments: &[Segment]) -> Vec<[f32; 10]> {
         let mut shared = SharedMatches::default();
         segments

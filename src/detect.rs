@@ -402,7 +402,13 @@ impl Detector {
         counts
     }
 
+    /// Detects the kind of a page with the shipped weights.
     pub fn detect(&self, page: &Page, segments: &[Segment]) -> Detection {
+        self.measure(page, segments).decide(&WEIGHTS)
+    }
+
+    /// Measures what the scores are made of; `Measurement::decide` weighs it.
+    pub fn measure(&self, page: &Page, segments: &[Segment]) -> Measurement {
         let mut signals = Vec::new();
         let path = url_path(&page.url);
 
@@ -492,10 +498,10 @@ impl Detector {
         let article = body[at(ARTICLE)] >= 2 || has_byline(page);
         let code = (body[at(CODE)] >= 10 && density(CODE) >= 10.0)
             || page.blocks.iter().filter(|b| b.tag == "pre").count() >= 3;
-        let mut penalty = 0.0;
+        let mut negatives = 0.0;
         for (flag, signal) in [(shop, "shop"), (article, "article"), (code, "code")] {
             if flag {
-                penalty += 0.15;
+                negatives += 1.0;
                 signals.push(format!("negative:{signal}"));
             }
         }
@@ -503,11 +509,6 @@ impl Detector {
         if short {
             signals.push("text:short".to_string());
         }
-        let body_weight = if short { 0.5 } else { 1.0 };
-        // A document that calls itself "these terms" / "this agreement" far more often than
-        // "this policy" is a contract, even when it is about personal data (e.g. a DPA).
-        // A cookie policy mentions privacy; its cookie vocabulary outweighs it.
-        let cookie_ratio = density(COOKIE) / density(PRIVACY).max(1.0);
         // The page names itself as another kind and not as this one.
         let named_other = |group: u32| {
             !has(&name, group)
@@ -523,47 +524,127 @@ impl Detector {
         } else {
             0.0
         };
-        let self_terms_excess = body[at(SELF_TERMS)].saturating_sub(body[at(SELF_PRIVACY)]) as f32;
+        Measurement {
+            name: [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS].map(|g| flag(has(&name, g))),
+            named_other: [NAME_PRIVACY, NAME_COOKIE, NAME_TERMS].map(|g| flag(named_other(g))),
+            url: [url_privacy, url_cookie, url_terms].map(flag),
+            privacy_density: prose(density(PRIVACY)),
+            practice_density: density(PRACTICE),
+            cookie_density: density(COOKIE),
+            terms_density: density(TERMS),
+            self_reference: [SELF_PRIVACY, SELF_COOKIE, SELF_TERMS].map(|g| body[at(g)] as f32),
+            sections: [section_privacy as f32, section_terms as f32],
+            opening_privacy: flag(opening_privacy),
+            contract_excess,
+            // A cookie policy mentions privacy; its cookie vocabulary outweighs it.
+            cookie_ratio: density(COOKIE) / density(PRIVACY).max(1.0),
+            negatives,
+            short,
+            signals,
+        }
+    }
+}
 
-        let privacy = 0.3 * flag(has(&name, NAME_PRIVACY))
-            + 0.25 * flag(url_privacy)
-            + body_weight
-                * (0.5 * saturate(prose(density(PRIVACY)), 25.0)
-                    + 0.2 * saturate(density(PRACTICE), 4.0)
-                    + 0.1 * saturate(body[at(SELF_PRIVACY)] as f32, 4.0)
-                    + 0.1 * saturate(section_privacy as f32, 4.0))
-            + 0.1 * flag(opening_privacy)
-            - 0.3 * saturate(self_terms_excess, 20.0)
-            - 0.4 * saturate(contract_excess, 10.0)
-            - 0.3 * saturate(cookie_ratio - 0.7, 0.5)
-            - 0.25 * flag(named_other(NAME_PRIVACY))
-            - penalty;
-        let cookie = 0.3 * flag(has(&name, NAME_COOKIE))
-            + 0.25 * flag(url_cookie)
-            + body_weight
-                * (0.6 * saturate(density(COOKIE), 40.0)
-                    + 0.1 * saturate(body[at(SELF_COOKIE)] as f32, 3.0))
-            - 0.25 * flag(named_other(NAME_COOKIE))
-            - penalty;
-        let terms = 0.3 * flag(has(&name, NAME_TERMS))
-            + 0.25 * flag(url_terms)
-            + body_weight
-                * (0.5 * saturate(density(TERMS), 25.0)
-                    + 0.15 * saturate(body[at(SELF_TERMS)] as f32, 10.0)
-                    + 0.1 * saturate(section_terms as f32, 4.0))
-            - 0.25 * flag(named_other(NAME_TERMS))
-            - penalty;
-        signals.push(format!(
-            "score: privacy {privacy:.2}, cookie {cookie:.2}, terms {terms:.2}"
-        ));
+/// What a page's kind is decided from: its name, URL, vocabulary densities (per 1000 words),
+/// self-references, sections and negative evidence. Per kind, arrays are in the order
+/// privacy, cookie, terms.
+#[derive(Clone, Debug)]
+pub struct Measurement {
+    /// The page names itself as this kind (1) or not (0).
+    name: [f32; 3],
+    /// The page names itself as another kind and not as this one.
+    named_other: [f32; 3],
+    url: [f32; 3],
+    privacy_density: f32,
+    practice_density: f32,
+    cookie_density: f32,
+    terms_density: f32,
+    /// "this privacy policy", "this cookie policy", "these terms": counts.
+    self_reference: [f32; 3],
+    /// Headings that name privacy topics, and terms topics.
+    sections: [f32; 2],
+    opening_privacy: f32,
+    contract_excess: f32,
+    cookie_ratio: f32,
+    /// Number of negative signals (shop, article, code).
+    negatives: f32,
+    short: bool,
+    signals: Vec<String>,
+}
 
+/// The weights of the detection scores chosen by cross-validation by service
+/// (`policylens eval pages --cv 5`); the other weights in `Measurement::scores` are fixed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// A kind needs at least this score to be chosen.
+    pub threshold: f32,
+    /// Privacy words per 1000 at which the privacy vocabulary counts in full.
+    pub privacy_density_full: f32,
+    /// Subtracted per negative signal (shop, article, code).
+    pub negative_penalty: f32,
+    /// Weight of the share of the body that applies to a short text (< 120 words).
+    pub short_body: f32,
+    /// Weight of "these terms" self-references beyond "this policy" ones, against privacy.
+    pub self_terms_excess: f32,
+}
+
+/// The shipped weights.
+pub const WEIGHTS: Weights = Weights {
+    threshold: THRESHOLD,
+    privacy_density_full: 25.0,
+    negative_penalty: 0.15,
+    short_body: 0.5,
+    self_terms_excess: 0.3,
+};
+
+impl Measurement {
+    /// The privacy, cookie and terms scores.
+    pub fn scores(&self, w: &Weights) -> [f32; 3] {
+        let body_weight = if self.short { w.short_body } else { 1.0 };
+        let penalty = w.negative_penalty * self.negatives;
+        let [self_privacy, self_cookie, self_terms] = self.self_reference;
+        let self_terms_excess = (self_terms - self_privacy).max(0.0);
+        let privacy = 0.3 * self.name[0]
+            + 0.25 * self.url[0]
+            + body_weight
+                * (0.5 * saturate(self.privacy_density, w.privacy_density_full)
+                    + 0.2 * saturate(self.practice_density, 4.0)
+                    + 0.1 * saturate(self_privacy, 4.0)
+                    + 0.1 * saturate(self.sections[0], 4.0))
+            + 0.1 * self.opening_privacy
+            - w.self_terms_excess * saturate(self_terms_excess, 20.0)
+            - 0.4 * saturate(self.contract_excess, 10.0)
+            - 0.3 * saturate(self.cookie_ratio - 0.7, 0.5)
+            - 0.25 * self.named_other[0]
+            - penalty;
+        let cookie = 0.3 * self.name[1]
+            + 0.25 * self.url[1]
+            + body_weight
+                * (0.6 * saturate(self.cookie_density, 40.0) + 0.1 * saturate(self_cookie, 3.0))
+            - 0.25 * self.named_other[1]
+            - penalty;
+        let terms = 0.3 * self.name[2]
+            + 0.25 * self.url[2]
+            + body_weight
+                * (0.5 * saturate(self.terms_density, 25.0)
+                    + 0.15 * saturate(self_terms, 10.0)
+                    + 0.1 * saturate(self.sections[1], 4.0))
+            - 0.25 * self.named_other[2]
+            - penalty;
+        [privacy, cookie, terms]
+    }
+
+    /// The kind under weights `w`: the highest-scoring kind at or above the threshold, else
+    /// `other`.
+    pub fn kind(&self, w: &Weights) -> (Kind, f32) {
+        let [privacy, cookie, terms] = self.scores(w);
         let (kind, best) = [
             (Kind::PrivacyPolicy, privacy),
             (Kind::CookiePolicy, cookie),
             (Kind::Terms, terms),
         ]
         .into_iter()
-        .fold((Kind::Other, THRESHOLD), |(k, s), (kind, score)| {
+        .fold((Kind::Other, w.threshold), |(k, s), (kind, score)| {
             if score >= s {
                 (kind, score)
             } else {
@@ -575,6 +656,17 @@ impl Detector {
         } else {
             best
         };
+        (kind, score)
+    }
+
+    /// The detection under weights `w`, with the signals behind it.
+    pub fn decide(self, w: &Weights) -> Detection {
+        let [privacy, cookie, terms] = self.scores(w);
+        let (kind, score) = self.kind(w);
+        let mut signals = self.signals;
+        signals.push(format!(
+            "score: privacy {privacy:.2}, cookie {cookie:.2}, terms {terms:.2}"
+        ));
         Detection {
             is_policy: matches!(kind, Kind::PrivacyPolicy | Kind::CookiePolicy),
             kind,

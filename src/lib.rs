@@ -118,8 +118,13 @@ impl Analyzer {
 
     /// Only the detection step of `analyze`, with the same result.
     pub fn detect(&self, page: &Page) -> report::Detection {
+        self.measure(page).decide(&detect::WEIGHTS)
+    }
+
+    /// What the detection step weighs (`eval pages --cv` chooses the weights from it).
+    pub fn measure(&self, page: &Page) -> detect::Measurement {
         let (page, _) = page.bounded();
-        self.detector.detect(&page, &text::segment(&page))
+        self.detector.measure(&page, &text::segment(&page))
     }
 
     /// Analyses one page. A page in a language policylens cannot read gets its detection and

@@ -28,7 +28,8 @@ fn close(a: &serde_json::Value, b: f64) -> bool {
 
 /// The fixture's dev rows: four clear clauses (data_security; policy_change;
 /// specific_audiences; first_party_collection + third_party_sharing), all predicted right, and
-/// a greeting whose gold label is data_retention but which is predicted `other`.
+/// a greeting (a policy of its own, so no neighbour lends it context) whose gold label is
+/// data_retention but which is predicted `other`.
 /// So: 6 gold pairs, tp 5, fn 1 (data_retention), fp 1 (other).
 /// micro F1 = 2*5 / (2*5 + 1 + 1) = 10/12; macro = five categories at F1 1, five at 0 = 0.5.
 #[test]

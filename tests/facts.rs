@@ -469,3 +469,242 @@ fn every_fact_names_clauses_inside_the_page() {
         assert!(source.clauses.iter().all(|&c| c < 3), "{}", source.fact);
     }
 }
+
+/// Sale: verb lists, exceptions, bulleted denials, look-alikes and scope (GRADING.md).
+#[test]
+fn sale_scope_negation_and_look_alikes() {
+    use Answer::*;
+    let cases = [
+        AnswerCase { desc: "denial of a customer list with three verbs", clauses: &["Our store does not sell, rent or lease its customer lists to anyone."], expected: No },
+        AnswerCase { desc: "denial with an exception for delivery", clauses: &["Information you give us will not be sold for any reason, other than to ship the item you bought."], expected: No },
+        AnswerCase { desc: "denial with a pronoun object", clauses: &["We keep your order history on file. We do not sell or share any of it."], expected: No },
+        AnswerCase { desc: "denial 'unless' stays a denial", clauses: &["We never sell personal data unless you ask us to pass it to a partner."], expected: No },
+        AnswerCase { desc: "trade union in a GDPR list", clauses: &["We do not process special categories of data such as political opinions, religious beliefs or trade union membership."], expected: NotMentioned },
+        AnswerCase { desc: "trade shows", clauses: &["We collect business cards from visitors at trade shows and conferences."], expected: NotMentioned },
+        AnswerCase { desc: "renting office space", clauses: &["The company rents a designated space in a shared data center where the servers holding this information run."], expected: NotMentioned },
+        AnswerCase { desc: "sale of the business in an insolvency", clauses: &["In an insolvency, a receiver may sell or otherwise transfer our assets, including information about users, to a buyer."], expected: NotMentioned },
+        AnswerCase { desc: "anonymous statistics beside a denial", clauses: &["We will not rent or sell your personal information to others.", "We may sell aggregated, anonymous data about our visitors as a group to sponsors."], expected: No },
+        AnswerCase { desc: "children's data only is no general answer", clauses: &["We do not sell the personal information of children under 16."], expected: NotMentioned },
+        AnswerCase { desc: "personal or medical information is general", clauses: &["We do not sell your personal or medical information to anyone."], expected: No },
+    ];
+    check_answers("sells_data", |f| f.sells_data, &cases);
+}
+
+#[test]
+fn sale_denied_in_a_bulleted_list() {
+    let page = page(
+        "en",
+        vec![
+            Block::new("p", 0, "The shop does not:"),
+            Block::new("li", 1, "sell your personal information to data brokers;"),
+            Block::new("li", 1, "show you ads based on your purchases."),
+        ],
+    );
+    let f = facts_of(&page);
+    assert_eq!(f.sells_data, Answer::No);
+    assert_eq!(f.targeted_advertising, Answer::No);
+}
+
+#[test]
+fn targeted_advertising_reworded_and_by_partners() {
+    use Answer::*;
+    let cases = [
+        AnswerCase { desc: "partners show ads tailored to interests", clauses: &["Third-party companies display ads on our pages tailored to your interests."], expected: Yes },
+        AnswerCase { desc: "banners chosen from activity", clauses: &["Cookies help us display the most appropriate banners based on your activity on the site."], expected: Yes },
+        AnswerCase { desc: "visits to this and other sites", clauses: &["An ad provider may use information about your visits to this and other websites to choose ads."], expected: Yes },
+        AnswerCase { desc: "ad service named only as not used", clauses: &["We have not enabled DoubleClick on this site."], expected: NotMentioned },
+        AnswerCase { desc: "health data excluded from ads, general yes stands", clauses: &["We show interest-based ads on our site.", "We never use your health data for targeted advertising."], expected: Yes },
+        AnswerCase { desc: "house ads with no targeting", clauses: &["We display banners for our own events on the home page."], expected: NotMentioned },
+    ];
+    check_answers("targeted_advertising", |f| f.targeted_advertising, &cases);
+}
+
+#[test]
+fn change_notice_methods_by_scope() {
+    let cases: &[(&[&str], ChangeNotice)] = &[
+        (&["We may change this policy. We will alert you by sending you a notification."], ChangeNotice::Email),
+        (&["We may revise this policy. Revisions take effect 30 days after notifying you."], ChangeNotice::Advance),
+        (&["We may update this statement. Please inform yourself regularly on this page."], ChangeNotice::Posted),
+        (&["We will notify you of changes to this policy by posting a notice on our home page."], ChangeNotice::Posted),
+        (&["We may amend this policy without notice to you."], ChangeNotice::None),
+        (
+            &[
+                "We may update this privacy policy from time to time and will post it here.",
+                "You can change your e-mail preferences in your account at any time.",
+            ],
+            ChangeNotice::Posted,
+        ),
+        (&["If you update your email address in your account, we will send you a confirmation e-mail."], ChangeNotice::NotMentioned),
+    ];
+    for (clauses, expected) in cases {
+        assert_eq!(facts(clauses).change_notice, *expected, "{clauses:?}");
+    }
+}
+
+#[test]
+fn user_rights_wordings_and_look_alikes() {
+    let cases: &[(&str, &[&str])] = &[
+        ("If your details change, you may correct and/or update them by writing to us.", &["rectification"]),
+        ("Members can review, access, amend or correct their profile at any time.", &["access", "rectification"]),
+        ("You can have your personal information removed from our records by contacting support.", &["deletion"]),
+        ("You may receive a copy of your data and transmit that copy to another data controller.", &["access", "portability"]),
+        ("You can export your posts and settings as a ZIP file from the account page.", &["portability"]),
+        ("If you want to close your account, call our service desk.", &["deletion"]),
+        ("We use cookies to access your information when you sign in.", &[]),
+        ("Our contractors have access to your personal information to provide support.", &[]),
+        ("You can disable cookies in your browser settings.", &[]),
+        ("You may remove your name from postal lists we rent to other companies.", &[]),
+        ("We reserve the right to access and share your information to protect our users.", &[]),
+        ("You can refuse non-essential cookies in our cookie settings.", &["opt_out"]),
+    ];
+    for (clause, expected) in cases {
+        let f = facts(&[clause]);
+        assert_eq!(f.user_rights, *expected, "{clause}");
+    }
+}
+
+#[test]
+fn data_collected_by_whom_and_in_prose() {
+    let browsing = facts(&[
+        "Our server logs how long each visitor stayed and what pages of the site were visited.",
+    ]);
+    assert_eq!(browsing.data_collected, ["browsing"]);
+    let duty = facts(&["Customers must follow applicable laws when collecting personal and health information from their patients."]);
+    assert!(
+        !duty.data_collected.contains(&"health".to_string()),
+        "{:?}",
+        duty.data_collected
+    );
+    let ours = facts(&["We collect health information you enter in the symptom tracker."]);
+    assert_eq!(ours.data_collected, ["health"]);
+    let modifier = facts(&["We honor all email unsubscribe requests within ten days."]);
+    assert!(
+        modifier.data_collected.is_empty(),
+        "{:?}",
+        modifier.data_collected
+    );
+    let zip = facts(&["We ask for your zip code to find the nearest store."]);
+    assert_eq!(zip.data_collected, ["postal_address"]);
+}
+
+#[test]
+fn retention_in_tables_and_by_deletion() {
+    let table = page(
+        "en",
+        vec![
+            Block::new("h2", 2, "How long we keep your data"),
+            Block::new("td", 0, "Customer records"),
+            Block::new("td", 0, "3 years after last customer contact"),
+            Block::new("td", 0, "Server logs"),
+            Block::new("td", 0, "1 year"),
+        ],
+    );
+    let f = facts_of(&table);
+    let days: Vec<Option<u32>> = f.retention.iter().map(|r| r.days).collect();
+    assert_eq!(days, [Some(1095), Some(365)]);
+    let purged = facts(&["Survey answers are purged after one calendar year."]);
+    assert_eq!(purged.retention[0].days, Some(365));
+    let once = facts(&["We delete the child's email address once we have replied."]);
+    assert_eq!(once.retention.len(), 1);
+    let response =
+        facts(&["We will respond to your request within 30 days and keep you informed."]);
+    assert!(response.retention.is_empty(), "{:?}", response.retention);
+}
+
+#[test]
+fn law_enforcement_wordings() {
+    use Answer::*;
+    let cases = [
+        AnswerCase { desc: "the law requires it", clauses: &["We may share your information when we believe in good faith that the law requires it."], expected: Yes },
+        AnswerCase { desc: "warranty is no warrant", clauses: &["The content is provided as is, without warranty of any kind, and we give no other assurance."], expected: NotMentioned },
+    ];
+    check_answers(
+        "law_enforcement_disclosure",
+        |f| f.law_enforcement_disclosure,
+        &cases,
+    );
+    let lead_in = facts_of(&page(
+        "en",
+        vec![
+            Block::new(
+                "p",
+                0,
+                "We may disclose information to courts and agencies when:",
+            ),
+            Block::new(
+                "li",
+                1,
+                "we must comply with subpoenas or warrants served on us.",
+            ),
+        ],
+    ));
+    assert_eq!(lead_in.law_enforcement_disclosure, Answer::Yes);
+}
+
+/// `policylens eval facts` scores a gold file against the pages it names, with the original
+/// page preferred and the sanitized text beside it as the fallback.
+#[test]
+fn eval_facts_cli_scores_gold_against_pages() {
+    let dir = std::env::temp_dir().join(format!("policylens-eval-facts-{}", std::process::id()));
+    let originals = dir.join("original_policies");
+    let sanitized = dir.join("sanitized_policies");
+    std::fs::create_dir_all(&originals).unwrap();
+    std::fs::create_dir_all(&sanitized).unwrap();
+    std::fs::write(
+        originals.join("1_shop.example.html"),
+        "<html><body><h1>Privacy Policy</h1><p>We use cookies to remember your cart.</p>\
+         <p>We may disclose your information if required by law.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        sanitized.join("2_news.example.html"),
+        "Privacy Policy|||We do not use cookies.|||Partners show you ads tailored to your interests.",
+    )
+    .unwrap();
+    let gold = dir.join("gold.csv");
+    std::fs::write(
+        &gold,
+        "policy_id,policy,split,fact,gold\n\
+         1,1_shop.example,dev,cookies,yes\n\
+         1,1_shop.example,dev,law_enforcement_disclosure,yes\n\
+         1,1_shop.example,dev,targeted_advertising,unsure\n\
+         2,2_news.example,dev,cookies,yes\n\
+         2,2_news.example,dev,targeted_advertising,yes\n\
+         2,2_news.example,train,law_enforcement_disclosure,yes\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylens"))
+        .args(["eval", "facts", "--data"])
+        .arg(&gold)
+        .arg("--pages")
+        .arg(&originals)
+        .args(["--split", "dev"])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["policies"], 2);
+    assert_eq!(
+        json["not_from_original"]["2_news.example"],
+        "no original page"
+    );
+    let cookies = &json["per_fact"]["cookies"];
+    assert_eq!(
+        (cookies["scored"].as_u64(), cookies["accuracy"].as_f64()),
+        (Some(2), Some(0.5))
+    );
+    assert_eq!(cookies["recall"].as_f64(), Some(0.5));
+    let ads = &json["per_fact"]["targeted_advertising"];
+    assert_eq!(
+        (ads["scored"].as_u64(), ads["excluded_unsure"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(ads["f1"].as_f64(), Some(1.0));
+    // Three of the four scored pairs are right (the sanitized page denies cookies).
+    assert_eq!(json["overall_accuracy"].as_f64(), Some(0.75));
+}

@@ -10,6 +10,7 @@ use super::{Gates, Scan, Sentence};
 pub struct Ads {
     gate: u32,
     ads: Regex,
+    scope_narrow: Regex,
 }
 
 impl Ads {
@@ -17,6 +18,7 @@ impl Ads {
         Ok(Ads {
             gate: gates.bit("ads")?,
             ads: table.regex("ads")?,
+            scope_narrow: table.regex("scope_narrow")?,
         })
     }
 
@@ -25,7 +27,11 @@ impl Ads {
             return;
         }
         if let Some(yes) = negation.affirmed(&self.ads, &s.lower) {
-            scan.ads.add(yes, s.clause);
+            if self.scope_narrow.is_match(&s.lower) {
+                scan.ads.add_narrowed(s.clause);
+            } else {
+                scan.ads.add(yes && !s.lead_in_negated, s.clause);
+            }
         }
     }
 }

@@ -1,5 +1,11 @@
 //! How people are told about changes to the policy: in advance, by a personal notice
 //! (email), by posting the new version, or not at all. The strongest method stated wins.
+//!
+//! A sentence is about policy changes when it names a change to the policy
+//! (`policy_change`), or when it talks of changes (not the user's changes to their data)
+//! under a changes heading or after such a sentence in the same clause, or right follows
+//! such a sentence ("We may change this policy. We will email you first."). A personal-notice cue is not one inside "without
+//! notice to you", nor when the notice is a posting ("notify you by posting ...").
 
 use regex::Regex;
 
@@ -12,7 +18,9 @@ pub struct Change {
     gate: u32,
     change: Regex,
     change_heading: Regex,
-    policy_word: Regex,
+    policy_change: Regex,
+    user_change: Regex,
+    by_posting: Regex,
     notice_none: Regex,
     notice_advance: Regex,
     notice_email: Regex,
@@ -35,7 +43,9 @@ impl Change {
             gate: gates.bit("change")?,
             change: table.words("change")?,
             change_heading: table.regex("change_heading")?,
-            policy_word: table.words("policy_word")?,
+            policy_change: table.regex("policy_change")?,
+            user_change: table.regex("user_change")?,
+            by_posting: table.regex("by_posting")?,
             notice_none: table.regex("notice_none")?,
             notice_advance: table.regex("notice_advance")?,
             notice_email: table.regex("notice_email")?,
@@ -51,26 +61,50 @@ impl Change {
         scan: &mut Scan,
     ) {
         let lower = &s.lower;
-        let about_changes = s.topics & self.gate != 0
-            && self.change.is_match(lower)
-            && (self.policy_word.is_match(lower)
-                || heading
-                    .as_deref()
-                    .is_some_and(|h| self.change_heading.is_match(&h.to_ascii_lowercase())));
+        let (last_clause, last_sentence) = scan.change_sentence.unwrap_or((usize::MAX, 0));
+        let next_sentence = last_clause == s.clause && last_sentence + 1 == scan.sentences;
+        let talks_of_changes = s.topics & self.gate != 0 && self.change.is_match(lower);
+        let about_changes = talks_of_changes && self.policy_change.is_match(lower)
+            || !self.user_change.is_match(lower)
+                && (next_sentence
+                    || talks_of_changes
+                        && (last_clause == s.clause
+                            || heading.as_deref().is_some_and(|h| {
+                                self.change_heading.is_match(&h.to_ascii_lowercase())
+                            })));
         if !about_changes {
             return;
         }
-        let stated = |cue: &Regex| {
-            cue.find(lower)
-                .is_some_and(|m| !negation.negated(lower, m.start()))
-        };
-        let notice = if stated(&self.notice_advance) {
+        scan.change_sentence = Some((s.clause, scan.sentences));
+        let silent: Vec<(usize, usize)> = self
+            .notice_none
+            .find_iter(lower)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let (mut personal, mut posting) = (false, false);
+        for m in self.notice_email.find_iter(lower) {
+            if silent.iter().any(|&(a, b)| m.start() >= a && m.start() < b)
+                || negation.negated(lower, m.start())
+            {
+                continue;
+            }
+            if self.by_posting.is_match(&lower[m.end()..]) {
+                posting = true;
+            } else {
+                personal = true;
+            }
+        }
+        let notice = if self
+            .notice_advance
+            .find(lower)
+            .is_some_and(|m| !negation.negated(lower, m.start()))
+        {
             ChangeNotice::Advance
-        } else if stated(&self.notice_email) {
+        } else if personal {
             ChangeNotice::Email
-        } else if self.notice_posted.is_match(lower) {
+        } else if posting || self.notice_posted.is_match(lower) {
             ChangeNotice::Posted
-        } else if self.notice_none.is_match(lower) {
+        } else if !silent.is_empty() {
             ChangeNotice::None
         } else {
             return;

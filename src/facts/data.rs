@@ -15,6 +15,7 @@ pub struct DataTypes {
     ids: Vec<Option<&'static str>>,
     collect_verb: Regex,
     collect_heading: Regex,
+    other_actor: Regex,
 }
 
 impl DataTypes {
@@ -30,6 +31,7 @@ impl DataTypes {
             ids,
             collect_verb: collection.words("collect_verb")?,
             collect_heading: collection.regex("collect_heading")?,
+            other_actor: collection.regex("other_actor")?,
         })
     }
 
@@ -91,7 +93,12 @@ impl DataTypes {
                 .iter()
                 .rposition(|&at| at < start)
                 .or((!verbs.is_empty()).then_some(0))
-                .map(|v| *affirmed[v].get_or_insert_with(|| !negation.negated(&s.lower, verbs[v])));
+                .map(|v| {
+                    *affirmed[v].get_or_insert_with(|| {
+                        !negation.negated(&s.lower, verbs[v])
+                            && !self.other_actor.is_match(&s.lower[..verbs[v]])
+                    })
+                });
             if governing.or(inherited).unwrap_or(false) {
                 note(&mut scan.data, id, s.clause);
             }

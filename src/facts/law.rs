@@ -23,7 +23,9 @@ impl Law {
     }
 
     pub fn scan(&self, s: &Sentence, negation: &Negation, scan: &mut Scan) {
-        if s.topics & self.gate == 0 || !self.disclose.is_match(&s.lower) {
+        // The verb may be in the list lead-in ("We may disclose information when:").
+        let gives_out = self.disclose.is_match(&s.lower) || self.disclose.is_match(&s.context);
+        if s.topics & self.gate == 0 || !gives_out {
             return;
         }
         if let Some(yes) = negation.affirmed(&self.law, &s.lower) {

@@ -33,11 +33,13 @@ use table::{Language, Table};
 /// Most clauses kept as evidence for one fact.
 const MAX_EVIDENCE: usize = 8;
 
-/// yes/no clauses for one question.
+/// yes/no clauses for one question, general or of a narrowed scope ("we do not sell
+/// children's data", "we may sell de-identified data").
 #[derive(Default)]
 struct Votes {
     yes: Vec<usize>,
     no: Vec<usize>,
+    narrowed: Vec<usize>,
 }
 
 impl Votes {
@@ -48,7 +50,15 @@ impl Votes {
         }
     }
 
-    /// Yes and no both stated is unclear; the evidence keeps both sides.
+    /// A statement about part of the data only: it answers nothing about the whole.
+    fn add_narrowed(&mut self, clause: usize) {
+        if !self.narrowed.contains(&clause) && self.narrowed.len() < MAX_EVIDENCE {
+            self.narrowed.push(clause);
+        }
+    }
+
+    /// Unclear only when general statements say both; the evidence keeps both sides. A
+    /// narrowed statement never contradicts a general one and alone is no answer.
     fn answer(&self) -> (Answer, Vec<usize>) {
         match (self.yes.is_empty(), self.no.is_empty()) {
             (true, true) => (Answer::NotMentioned, Vec::new()),
@@ -76,6 +86,8 @@ struct Sentence<'a> {
     lower: String,
     context: String,
     question: bool,
+    /// A list item under a negated lead-in ("We do not:").
+    lead_in_negated: bool,
 }
 
 /// Everything gathered while scanning the sentences.
@@ -95,6 +107,10 @@ struct Scan {
     transfer: Votes,
     law: Votes,
     notice: Option<(ChangeNotice, Vec<usize>)>,
+    /// Sentences scanned so far, the current one included.
+    sentences: usize,
+    /// Clause and number of the last sentence about policy changes.
+    change_sentence: Option<(usize, usize)>,
     ages: Vec<(u32, usize)>,
     retention: Vec<Retention>,
 }
@@ -239,6 +255,22 @@ impl FactExtractor {
         })
     }
 
+    /// True when every sentence of `text` naming `name` negates it.
+    fn named_negated(&self, text: &str, name: &str) -> bool {
+        let name = name.to_ascii_lowercase();
+        let mut named = false;
+        for sentence in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            if let Some(at) = lower.find(&name) {
+                if !self.negation.negated(&lower, at) {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        named
+    }
+
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
         let order = self
@@ -281,7 +313,9 @@ impl FactExtractor {
                     continue;
                 }
                 note(&mut scan.third_parties, hit.name.to_string(), i);
-                if hit.kind == Kind::Ads {
+                // An ads service counts unless only named as not used ("we have not
+                // enabled AdSense").
+                if hit.kind == Kind::Ads && !self.named_negated(&segment.text, hit.name) {
                     scan.ads.add(true, i);
                 }
             }
@@ -292,7 +326,12 @@ impl FactExtractor {
                 context.push(' ');
             }
             let inherited = self.data.inherited(segment, list_item, &self.negation);
+            let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
+                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
+                self.negation.negated(&lower, lower.len())
+            });
             for text in sentences(&segment.text) {
+                scan.sentences += 1;
                 let lower = text.to_ascii_lowercase();
                 let sentence = Sentence {
                     clause: i,
@@ -301,6 +340,7 @@ impl FactExtractor {
                     lower,
                     context: context.clone(),
                     question: text.ends_with('?'),
+                    lead_in_negated,
                 };
                 let n = &self.negation;
                 self.data.scan(&sentence, inherited, n, &mut scan);

@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::table::{compile, Table};
-use super::{Gates, Scan, Sentence};
+use super::{floor_boundary, Gates, Scan, Sentence};
 use crate::report::Retention;
 
 /// Most retention periods kept.
@@ -29,7 +29,7 @@ impl RetentionPeriods {
             gate: gates.bit("retention")?,
             period: compile(
                 &format!(
-                    r"\b(?P<num>(?:{number}))(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?P<unit>{unit})\b"
+                    r"\b(?P<num>(?:{number}))(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?:calendar |business |working )?(?P<unit>{unit})\b"
                 ),
                 table.file,
             )?,
@@ -42,9 +42,10 @@ impl RetentionPeriods {
 
     pub fn scan(&self, s: &Sentence, scan: &mut Scan) {
         let lower = &s.lower;
+        // A period in a table cell under a retention heading has its context there.
         if s.topics & self.gate == 0
             || !self.retention_context.is_match(lower)
-            || self.retention_exclude.is_match(lower)
+                && !self.retention_context.is_match(&s.context)
         {
             return;
         }
@@ -66,7 +67,12 @@ impl RetentionPeriods {
         for c in self.period.captures_iter(lower) {
             let whole = c.get(0).expect("match");
             let before = lower[..whole.start()].trim_end();
-            if self.not_after.iter().any(|w| before.ends_with(w)) {
+            // A response time, notice period or age near the number is no retention period.
+            let near = &lower[floor_boundary(lower, whole.start().saturating_sub(60))
+                ..floor_boundary(lower, (whole.end() + 20).min(lower.len()))];
+            if self.not_after.iter().any(|w| before.ends_with(w))
+                || self.retention_exclude.is_match(near)
+            {
                 continue;
             }
             let count = c
@@ -81,7 +87,10 @@ impl RetentionPeriods {
             }
         }
         for m in self.period_vague.find_iter(lower) {
-            push(&s.text[m.start()..m.end()], None);
+            let near = &lower[floor_boundary(lower, m.start().saturating_sub(60))..m.start()];
+            if !self.retention_exclude.is_match(near) {
+                push(&s.text[m.start()..m.end()], None);
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct Sale {
     sell: Regex,
     sell_object: Regex,
     sell_exclude: Regex,
+    not_sale: Regex,
+    scope_narrow: Regex,
     sale_deemed: Regex,
     do_not_sell_link: Regex,
     sale_opt_out: Regex,
@@ -26,6 +28,8 @@ impl Sale {
             sell: table.words("sell")?,
             sell_object: table.words("sell_object")?,
             sell_exclude: table.regex("sell_exclude")?,
+            not_sale: table.regex("not_sale")?,
+            scope_narrow: table.regex("scope_narrow")?,
             sale_deemed: table.regex("sale_deemed")?,
             do_not_sell_link: table.regex("do_not_sell_link")?,
             sale_opt_out: table.regex("sale_opt_out")?,
@@ -59,15 +63,16 @@ impl Sale {
                 .add(!negation.negated(lower, m.start()), s.clause);
             return;
         }
-        if self.sell_exclude.is_match(lower) {
-            return;
-        }
         let mut vote = None;
         for m in self.sell.find_iter(lower) {
             // "Federal Trade Commission" is no trade in data.
             let capital = s.text.as_bytes()[m.start()].is_ascii_uppercase();
+            let near = &lower[floor_boundary(lower, m.start().saturating_sub(150))
+                ..floor_boundary(lower, (m.end() + 60).min(lower.len()))];
             if spans.iter().any(|&(a, b)| m.start() >= a && m.start() <= b)
                 || capital && m.as_str().starts_with("trad")
+                || self.not_sale.is_match(&lower[m.start()..])
+                || self.sell_exclude.is_match(near)
             {
                 continue;
             }
@@ -77,11 +82,21 @@ impl Sale {
             if !self.sell_object.is_match(after) && !self.sell_object.is_match(before) {
                 continue;
             }
-            let yes = !negation.negated(lower, m.start());
-            vote = Some(vote.unwrap_or(false) || yes);
+            let yes = !s.lead_in_negated && !negation.negated(lower, m.start());
+            let narrowed = self.scope_narrow.is_match(after) || self.scope_narrow.is_match(before);
+            // A general statement outweighs a narrowed one in the same sentence; yes
+            // outweighs no.
+            vote = Some(match vote {
+                None => (yes, narrowed),
+                Some((y, n)) if n == narrowed => (y || yes, n),
+                Some((y, n)) if narrowed => (y, n),
+                Some(_) => (yes, narrowed),
+            });
         }
-        if let Some(yes) = vote {
-            scan.sells.add(yes, s.clause);
+        match vote {
+            Some((_, true)) => scan.sells.add_narrowed(s.clause),
+            Some((yes, false)) => scan.sells.add(yes, s.clause),
+            None => {}
         }
     }
 }

@@ -99,9 +99,9 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             min_df: 2,
-            keep: 500,
+            keep: 1000,
             l2: 1e-3,
-            epochs: 20,
+            epochs: 40,
             rate: 0.3,
             folds: 5,
             df_power: 1.0,

@@ -17,7 +17,7 @@ const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
   policylens eval segments --data CSV [--split NAME[,NAME]] [--lang L]
   policylens eval segments --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] --cv K
-  policylens eval pages --manifest CSV
+  policylens eval pages --manifest CSV [--cv K]
   policylens eval facts --data CSV --pages DIR [--split NAME] [--show-errors]
   policylens train --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] [--out DIR]
                    [--check] [--report NAME]";
@@ -50,9 +50,7 @@ fn run(args: &[String]) -> Result<(), String> {
             };
             match options.value("--cv") {
                 Some(folds) => {
-                    let folds = folds
-                        .parse()
-                        .map_err(|_| format!("--cv needs a number of folds, not {folds}"))?;
+                    let folds = parse_folds(folds)?;
                     let dir = lexicon_dir(&options, selection.lang);
                     let curated = train::read_curated(Path::new(&dir))?;
                     print_json(&segments::cross_validated(
@@ -78,8 +76,12 @@ fn run(args: &[String]) -> Result<(), String> {
             )?)
         }
         ["eval", "pages", rest @ ..] => {
-            let options = Options::parse(rest, &["--manifest"], &[])?;
-            print_json(&pages::eval(options.required("--manifest")?)?)
+            let options = Options::parse(rest, &["--manifest", "--cv"], &[])?;
+            let manifest = options.required("--manifest")?;
+            match options.value("--cv") {
+                Some(folds) => print_json(&pages::cross_validated(manifest, parse_folds(folds)?)?),
+                None => print_json(&pages::eval(manifest)?),
+            }
         }
         ["train", rest @ ..] => {
             let options = Options::parse(
@@ -91,9 +93,9 @@ fn run(args: &[String]) -> Result<(), String> {
             if data.is_empty() {
                 return Err(format!("--data is required\n{USAGE}"));
             }
-            let splits = options.list("--split").unwrap_or_else(|| vec!["train"]);
+            let splits = options.list("--split");
             let selection = Selection {
-                splits: Some(&splits),
+                splits: splits.as_deref(),
                 lang: options.value("--lang").unwrap_or("en"),
             };
             let dir = lexicon_dir(&options, selection.lang);
@@ -113,6 +115,12 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(format!("unknown command\n{USAGE}")),
     }
+}
+
+fn parse_folds(folds: &str) -> Result<usize, String> {
+    folds
+        .parse()
+        .map_err(|_| format!("--cv needs a number of folds, not {folds}"))
 }
 
 /// The lexicon folder: `--out`, or `lexicon/<lang>`.

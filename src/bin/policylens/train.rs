@@ -31,6 +31,27 @@ pub fn read_curated(dir: &Path) -> Result<Curated, String> {
     Curated::parse(&files).map_err(|e| format!("{}/{e}", dir.display()))
 }
 
+/// The training data as the files' header names it: `folder/file` of each data file, and
+/// the splits read.
+fn describe(data: &[&str], selection: Selection) -> String {
+    let files: Vec<String> = data
+        .iter()
+        .map(|path| {
+            let path = Path::new(path);
+            let name = |p: Option<&Path>| {
+                p.and_then(Path::file_name)
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+            };
+            format!("{}/{}", name(path.parent()), name(Some(path)))
+        })
+        .collect();
+    let rows = match selection.splits {
+        Some(splits) => format!("split {}", splits.join(" + ")),
+        None => "all rows".to_string(),
+    };
+    format!("{} ({rows}, lang {})", files.join(" + "), selection.lang)
+}
+
 /// `policylens train --data CSV... [--split NAME[,NAME]] [--lang L] [--out DIR] [--check]
 /// [--report NAME]`: `--report` prints the trained lexicon's scores on split NAME of the first
 /// file to stderr.
@@ -61,19 +82,7 @@ pub fn run(
         let metrics = evaluate(&classifier, &rows, &segments::labelled_categories(&rows));
         eprintln!("{}", serde_json::to_string(&metrics).unwrap_or_default());
     }
-    let splits = selection
-        .splits
-        .map_or("all".to_string(), |s| s.join(" + "));
-    let corpus = if data[0].to_ascii_lowercase().contains("mapp") {
-        "MAPP"
-    } else {
-        "OPP-115"
-    };
-    let language = match selection.lang {
-        "en" => String::new(),
-        other => format!("{other} "),
-    };
-    let files = trained.render(&format!("the {corpus} {language}{splits} split"));
+    let files = trained.render(&describe(data, selection));
     if check {
         let stale: Vec<&str> = files
             .iter()
