@@ -92,99 +92,44 @@ struct Shipped {
     context: &'static str,
 }
 
+/// The files of `lexicon/<lang>/` compiled in, one per category in `Category::ALL` order.
+macro_rules! shipped {
+    ($lang:literal) => {
+        Shipped {
+            lang: $lang,
+            categories: [
+                (
+                    Category::FirstPartyCollection,
+                    shipped!($lang, "first_party_collection"),
+                ),
+                (
+                    Category::ThirdPartySharing,
+                    shipped!($lang, "third_party_sharing"),
+                ),
+                (Category::UserChoice, shipped!($lang, "user_choice")),
+                (Category::UserAccess, shipped!($lang, "user_access")),
+                (Category::DataRetention, shipped!($lang, "data_retention")),
+                (Category::DataSecurity, shipped!($lang, "data_security")),
+                (Category::PolicyChange, shipped!($lang, "policy_change")),
+                (Category::DoNotTrack, shipped!($lang, "do_not_track")),
+                (
+                    Category::SpecificAudiences,
+                    shipped!($lang, "specific_audiences"),
+                ),
+                (Category::Other, shipped!($lang, "other")),
+            ],
+            bias: shipped!($lang, "bias"),
+            headings: shipped!($lang, "headings"),
+            context: shipped!($lang, "context"),
+        }
+    };
+    ($lang:literal, $file:literal) => {
+        include_str!(concat!("../lexicon/", $lang, "/", $file, ".tsv"))
+    };
+}
+
 /// Every shipped language; a language is one folder `lexicon/<lang>/`.
-const SHIPPED: &[Shipped] = &[
-    Shipped {
-        lang: "en",
-        categories: [
-            (
-                Category::FirstPartyCollection,
-                include_str!("../lexicon/en/first_party_collection.tsv"),
-            ),
-            (
-                Category::ThirdPartySharing,
-                include_str!("../lexicon/en/third_party_sharing.tsv"),
-            ),
-            (
-                Category::UserChoice,
-                include_str!("../lexicon/en/user_choice.tsv"),
-            ),
-            (
-                Category::UserAccess,
-                include_str!("../lexicon/en/user_access.tsv"),
-            ),
-            (
-                Category::DataRetention,
-                include_str!("../lexicon/en/data_retention.tsv"),
-            ),
-            (
-                Category::DataSecurity,
-                include_str!("../lexicon/en/data_security.tsv"),
-            ),
-            (
-                Category::PolicyChange,
-                include_str!("../lexicon/en/policy_change.tsv"),
-            ),
-            (
-                Category::DoNotTrack,
-                include_str!("../lexicon/en/do_not_track.tsv"),
-            ),
-            (
-                Category::SpecificAudiences,
-                include_str!("../lexicon/en/specific_audiences.tsv"),
-            ),
-            (Category::Other, include_str!("../lexicon/en/other.tsv")),
-        ],
-        bias: include_str!("../lexicon/en/bias.tsv"),
-        headings: include_str!("../lexicon/en/headings.tsv"),
-        context: include_str!("../lexicon/en/context.tsv"),
-    },
-    Shipped {
-        lang: "de",
-        categories: [
-            (
-                Category::FirstPartyCollection,
-                include_str!("../lexicon/de/first_party_collection.tsv"),
-            ),
-            (
-                Category::ThirdPartySharing,
-                include_str!("../lexicon/de/third_party_sharing.tsv"),
-            ),
-            (
-                Category::UserChoice,
-                include_str!("../lexicon/de/user_choice.tsv"),
-            ),
-            (
-                Category::UserAccess,
-                include_str!("../lexicon/de/user_access.tsv"),
-            ),
-            (
-                Category::DataRetention,
-                include_str!("../lexicon/de/data_retention.tsv"),
-            ),
-            (
-                Category::DataSecurity,
-                include_str!("../lexicon/de/data_security.tsv"),
-            ),
-            (
-                Category::PolicyChange,
-                include_str!("../lexicon/de/policy_change.tsv"),
-            ),
-            (
-                Category::DoNotTrack,
-                include_str!("../lexicon/de/do_not_track.tsv"),
-            ),
-            (
-                Category::SpecificAudiences,
-                include_str!("../lexicon/de/specific_audiences.tsv"),
-            ),
-            (Category::Other, include_str!("../lexicon/de/other.tsv")),
-        ],
-        bias: include_str!("../lexicon/de/bias.tsv"),
-        headings: include_str!("../lexicon/de/headings.tsv"),
-        context: include_str!("../lexicon/de/context.tsv"),
-    },
-];
+const SHIPPED: &[Shipped] = &[shipped!("en"), shipped!("de")];
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]
