@@ -8,7 +8,7 @@ use std::io::Read;
 use policylens::classify::Classifier;
 use policylens::detect::Detector;
 use policylens::facts::FactExtractor;
-use policylens::html::page_from_html;
+use policylens::read::html::page_from_html;
 use policylens::{Analyzer, Block, Page};
 
 /// Clauses in the style of real policies, written for this benchmark.

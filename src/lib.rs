@@ -22,16 +22,19 @@
 //! ```
 
 pub mod category;
+pub mod changes;
 pub mod classify;
 pub mod dates;
 pub mod detect;
 pub mod facts;
 pub mod gazetteer;
 pub mod grade;
-pub mod html;
 pub mod lexicon;
 pub mod page;
+pub mod precheck;
+pub mod read;
 pub mod report;
+pub mod shared;
 pub mod summary;
 pub mod text;
 

@@ -53,6 +53,33 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("changePosted", "Posted on the page"),
     ("changeEmail", "By e-mail"),
     ("changeAdvance", "In advance"),
+    ("changedSinceLastVisit", "Changed since your last visit"),
+    ("changeGrade", "Grade went from {from} to {to}"),
+    ("changeSellsYes", "Now says it sells your data"),
+    ("changeSellsNo", "Now says it does not sell your data"),
+    ("changeAdsYes", "Now uses your data for targeted ads"),
+    ("changeAdsNo", "No longer mentions targeted ads"),
+    ("changeAbroadYes", "Now sends data abroad"),
+    (
+        "changeLawEnforcementYes",
+        "Now mentions handing data to law enforcement",
+    ),
+    ("changeNewData", "Now collects {data}"),
+    ("changeNewThirdParties", "Now names {names}"),
+    (
+        "changeRetention",
+        "Longest stated retention went from {from} to {to}",
+    ),
+    (
+        "changeUpdatedOnly",
+        "Updated on {date}; the summary is the same",
+    ),
+    ("unitDay", "{n} day"),
+    ("unitDays", "{n} days"),
+    ("unitMonth", "{n} month"),
+    ("unitMonths", "{n} months"),
+    ("unitYear", "{n} year"),
+    ("unitYears", "{n} years"),
 ];
 
 /// The English words for `key` (the key itself if it is unknown).

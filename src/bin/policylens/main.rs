@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
+  policylens read [--url URL] FILE|-          (the page as read: title, lang, blocks; JSON)
+  policylens shared-js                         (extension/generated/shared.js, from the core)
   policylens eval segments --data CSV [--split NAME]
   policylens eval pages --manifest CSV
   policylens train --data CSV [--split NAME] [--out DIR] [--check] [--report NAME]";
@@ -30,6 +32,13 @@ fn run(args: &[String]) -> Result<(), String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["analyze", rest @ ..] => analyze(rest),
+        ["read", rest @ ..] => {
+            let options = Options::parse(rest, &["--url"], &[])?;
+            let [file] = options.positional.as_slice() else {
+                return Err(format!("read needs exactly one FILE or -\n{USAGE}"));
+            };
+            print_json(&input::read_page(file, options.value("--url"))?)
+        }
         ["eval", "segments", rest @ ..] => {
             let options = Options::parse(rest, &["--data", "--split"], &[])?;
             let data = options.required("--data")?;
@@ -55,6 +64,7 @@ fn run(args: &[String]) -> Result<(), String> {
             eprintln!("{done}");
             Ok(())
         }
+        ["shared-js"] => write_stdout(policylens::shared::javascript().trim_end()),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

@@ -59,7 +59,7 @@ pub fn eval(manifest: &str) -> Result<Value, String> {
                 String::new()
             });
         let name = path.trim_end_matches(".gz").to_ascii_lowercase();
-        let page = policylens::Page::from_document(&document, &name, "");
+        let page = policylens::read::document(&document, &name, "");
         let detection = policylens::detect(&page);
         let predicted = detection.kind.as_str() == POSITIVE;
         let actual = kind == POSITIVE;
