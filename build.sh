@@ -166,7 +166,7 @@ run_tests() {
   cargo test --all-targets
   step "wasm boundary tests (wasm-bindgen-test under Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test --target wasm32-unknown-unknown --test wasm
+    cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
   build_fault_core
   step "End-to-end tests (headless Chromium and Firefox, real extension and packages)"
   POLICYLENS_FAULT_CORE="$TARGET_DIR/fault-core" node --test --test-concurrency=1 tests/e2e/
@@ -194,6 +194,7 @@ run_benches() {
   step "Native benchmarks (criterion; real pages when POLICYLENS_DATA is set, e.g. ../shared/data)"
   cargo bench --bench core -- --warm-up-time 1 --measurement-time 3 2>"$TARGET_DIR/bench.err" \
     | tee "$TARGET_DIR/bench.log" | bench_table
+  sed -n '/^full analysis \/ one bare/,$p' "$TARGET_DIR/bench.log"
   step "Chromium benchmarks (headless, the built extension)"
   node tools/bench-chromium.mjs
 }

@@ -1,15 +1,20 @@
 //! Native benchmarks of the core: detection and analysis per policy size, ordinary pages, HTML
-//! reading and the one-time builds (automata, regexes). `POLICYLENS_DATA=../shared/data cargo
-//! bench` adds real pages: OPP-115 policies, news articles and product pages.
+//! reading and the one-time builds (automata, regexes), and full analysis against its limit,
+//! one bare Aho-Corasick pass of the lexicon's phrases over the same text, with each stage
+//! alone. `POLICYLENS_DATA=../shared/data cargo bench` adds real pages: OPP-115 policies
+//! (also as a 50 KB set and one by one against the limit), news articles and product pages.
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use std::io::Read;
+use std::time::Instant;
 
 use policylens::classify::Classifier;
 use policylens::detect::Detector;
 use policylens::facts::FactExtractor;
+use policylens::lexicon::Lexicon;
 use policylens::read::html::page_from_html;
-use policylens::{Analyzer, Block, Page};
+use policylens::{grade, summary, text, Analyzer, Block, Page};
 
 /// Clauses in the style of real policies, written for this benchmark.
 const CLAUSES: &[(&str, &str)] = &[
@@ -36,6 +41,16 @@ const CLAUSES: &[(&str, &str)] = &[
     ("p", "We may update this policy from time to time. If we make material changes we will notify you by email before the changes take effect."),
 ];
 
+/// A privacy-policy page of the given blocks.
+fn policy_page(blocks: Vec<Block>) -> Page {
+    Page {
+        url: "https://example.test/privacy".into(),
+        title: "Privacy Policy".into(),
+        lang: "en".into(),
+        blocks,
+    }
+}
+
 /// A synthetic policy of about `bytes` bytes of text.
 fn policy(bytes: usize) -> Page {
     let mut blocks = vec![
@@ -54,12 +69,7 @@ fn policy(bytes: usize) -> Page {
             size += text.len();
         }
     }
-    Page {
-        url: "https://example.test/privacy".into(),
-        title: "Privacy Policy".into(),
-        lang: "en".into(),
-        blocks,
-    }
+    policy_page(blocks)
 }
 
 /// An ordinary news-style page of about 8 KB.
@@ -165,8 +175,8 @@ fn bench_html(c: &mut Criterion) {
     group.finish();
 }
 
-/// Reads every `.html` or `.html.gz` file in `dir` into a page.
-fn pages_in(dir: &std::path::Path) -> Vec<Page> {
+/// Reads every `.html` or `.html.gz` file in `dir` into a named page.
+fn pages_in(dir: &std::path::Path) -> Vec<(String, Page)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("POLICYLENS_DATA: no {}", dir.display());
         return Vec::new();
@@ -186,9 +196,18 @@ fn pages_in(dir: &std::path::Path) -> Vec<Page> {
             } else {
                 String::from_utf8_lossy(&bytes).into_owned()
             };
-            Some(page_from_html(&text, "https://example.test/page"))
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some((name, page_from_html(&text, "https://example.test/page")))
         })
         .collect()
+}
+
+/// The OPP-115 original policies, when `POLICYLENS_DATA` gives the shared data's path.
+fn real_policies() -> Vec<(String, Page)> {
+    match std::env::var("POLICYLENS_DATA") {
+        Ok(data) => pages_in(&std::path::Path::new(&data).join("opp115/original_policies")),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Real pages from the shared data, when its path is given.
@@ -211,7 +230,10 @@ fn bench_real_pages(c: &mut Criterion) {
             "pages/negatives/zyte_product_benchmark/dataset/html",
         ),
     ] {
-        let pages = pages_in(&data.join(dir));
+        let pages: Vec<Page> = pages_in(&data.join(dir))
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
         if pages.is_empty() {
             continue;
         }
@@ -229,11 +251,179 @@ fn bench_real_pages(c: &mut Criterion) {
     group.finish();
 }
 
+/// One bare Aho-Corasick pass of the lexicon's phrases (leftmost-longest) over lower-cased
+/// text: the limit the full analysis is measured against (DESIGN.md budget: <= 1.5x).
+struct BarePass(AhoCorasick);
+
+impl BarePass {
+    fn new() -> BarePass {
+        let lexicon = Lexicon::shipped();
+        let mut phrases: Vec<&str> = lexicon
+            .entries
+            .iter()
+            .chain(&lexicon.headings)
+            .map(|e| e.phrase.as_str())
+            .collect();
+        phrases.sort_unstable();
+        phrases.dedup();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("lexicon phrases build an automaton");
+        BarePass(automaton)
+    }
+
+    fn run(&self, lowered: &str) -> usize {
+        self.0.find_iter(lowered).count()
+    }
+}
+
+/// The page's block text, lower-cased once, as the bare pass reads it.
+fn lowered(page: &Page) -> String {
+    let mut text = String::with_capacity(page.text_len() + page.blocks.len());
+    for block in &page.blocks {
+        text.push_str(&block.text.to_lowercase());
+        text.push('\n');
+    }
+    text
+}
+
+/// The blocks of whole real policies, in order, until `bytes` of block text.
+fn real_set(policies: &[(String, Page)], bytes: usize) -> Page {
+    let mut blocks = Vec::new();
+    let mut size = 0;
+    for (_, page) in policies {
+        if size >= bytes {
+            break;
+        }
+        size += page.text_len();
+        blocks.extend(page.blocks.iter().cloned());
+    }
+    policy_page(blocks)
+}
+
+/// Full analysis against the bare pass, and each stage alone, on 50 KB of real and of
+/// synthetic policy text.
+fn bench_limit(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let bare = BarePass::new();
+    let mut sets = vec![("synthetic_50KB".to_string(), policy(50 * 1024))];
+    let real = real_policies();
+    if !real.is_empty() {
+        sets.insert(0, ("real_50KB".to_string(), real_set(&real, 50 * 1024)));
+    }
+    for (name, page) in &sets {
+        let mut group = c.benchmark_group(format!("limit_{name}"));
+        group.throughput(Throughput::Bytes(page.text_len() as u64));
+        let text = lowered(page);
+        group.bench_function("bare_pass", |b| b.iter(|| bare.run(black_box(&text))));
+        group.bench_function("analyze", |b| b.iter(|| analyzer.analyze(black_box(page))));
+        let segments = text::segment(page);
+        group.bench_function("stage_segment", |b| {
+            b.iter(|| text::segment(black_box(page)))
+        });
+        group.bench_function("stage_classify", |b| {
+            b.iter(|| analyzer.classifier().classify_page(black_box(&segments)))
+        });
+        group.bench_function("stage_detect", |b| {
+            b.iter(|| analyzer.detector().detect(black_box(page), &segments))
+        });
+        let extractor = FactExtractor::new();
+        group.bench_function("stage_facts", |b| {
+            b.iter(|| extractor.extract(black_box(page), &segments))
+        });
+        let report = analyzer.analyze(page);
+        group.bench_function("stage_summary", |b| {
+            b.iter(|| {
+                let categories = summary::categories(&report.clauses, &report.facts);
+                let graded = grade::grade(&report.detection, &report.facts, &categories);
+                summary::lines(&report.detection, &report.facts, &graded)
+            })
+        });
+        group.finish();
+    }
+}
+
+/// Median of `runs` timings of `f`, in seconds.
+fn median_secs(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// Full analysis over the bare pass: on the 50 KB sets, and on each real policy on its own.
+fn print_limit_ratios() {
+    let analyzer = Analyzer::new();
+    let bare = BarePass::new();
+    let ratio = |page: &Page, runs: usize| {
+        let text = lowered(page);
+        let full = median_secs(runs, || drop(black_box(analyzer.analyze(page))));
+        let limit = median_secs(runs, || {
+            black_box(bare.run(&text));
+        });
+        (full, limit)
+    };
+    let policies = real_policies();
+    println!("\nfull analysis / one bare Aho-Corasick pass of the lexicon (median of runs):");
+    let mut sets = vec![("synthetic 50 KB", policy(50 * 1024))];
+    if !policies.is_empty() {
+        sets.insert(0, ("real 50 KB", real_set(&policies, 50 * 1024)));
+    }
+    for (name, page) in &sets {
+        let (full, limit) = ratio(page, 41);
+        println!(
+            "  {name}: {:.2} ms / {:.2} ms = {:.1}x",
+            full * 1e3,
+            limit * 1e3,
+            full / limit
+        );
+    }
+    if policies.is_empty() {
+        return;
+    }
+    let mut rows: Vec<(f64, &str, usize)> = policies
+        .iter()
+        .map(|(name, page)| {
+            let (full, limit) = ratio(page, 15);
+            (full / limit, name.as_str(), page.text_len())
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let at = |q: f64| rows[((rows.len() - 1) as f64 * q).round() as usize].0;
+    println!(
+        "  each of {} OPP-115 policies: min {:.1}x  p10 {:.1}x  median {:.1}x  p90 {:.1}x  max {:.1}x",
+        rows.len(),
+        at(0.0),
+        at(0.1),
+        at(0.5),
+        at(0.9),
+        at(1.0)
+    );
+    for (ratio, name, bytes) in rows.iter().rev().take(3) {
+        println!("  slowest: {name} ({bytes} B of text) {ratio:.1}x");
+    }
+}
+
 criterion_group!(
     benches,
+    bench_limit,
     bench_analyze,
     bench_build,
     bench_html,
     bench_real_pages
 );
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    // `cargo test` runs each benchmark once to check it; the timings are for `cargo bench`.
+    if std::env::args().any(|arg| arg == "--bench") {
+        print_limit_ratios();
+    }
+}

@@ -1,6 +1,6 @@
 // policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
-import { startCore, analyzePage, storedSummary, compareSummaries } from './core.js';
+import { startCore, analyzePage, headlineOf, storedSummary, compareSummaries } from './core.js';
 import './generated/shared.js';
 
 // The worker can be evicted and restarted at any time: every handler awaits this first.
@@ -25,8 +25,11 @@ const handlers = {
     const started = performance.now();
     const report = analyzePage(page);
     const millis = performance.now() - started;
-    const changes = report.detection.is_policy ? await recordVisit(sender.url, report) : [];
-    setToolbar(sender.tab.id, report);
+    // A policy in a language policylens cannot read has no summary to compare next time.
+    const read = report.detection.is_policy && report.language.supported;
+    const changes = read ? await recordVisit(sender.url, report) : [];
+    const headline = headlineOf(report, (key) => chrome.i18n.getMessage(key));
+    setToolbar(sender.tab.id, report, headline);
     // Stored after the answer, so the badge does not wait for it; quota errors leave the popup
     // saying "no report yet".
     chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
@@ -35,7 +38,7 @@ const handlers = {
       isPolicy: report.detection.is_policy,
       kind: report.detection.kind,
       grade: report.grade,
-      headline: report.headline,
+      headline,
       changed: changes.length > 0,
       millis,
     };
@@ -99,14 +102,14 @@ function validPage(page, url) {
   return { url, title: text(page.title, LIMITS.field), lang: text(page.lang, 64), blocks };
 }
 
-function setToolbar(tabId, report) {
+function setToolbar(tabId, report, headline) {
   const grade = report.detection.is_policy && report.grade ? report.grade : '';
   chrome.action.setBadgeText({ tabId, text: grade }).catch(() => {});
   if (grade) {
     const colours = SHARED.gradeColours[grade];
     chrome.action.setBadgeBackgroundColor({ tabId, color: colours.background }).catch(() => {});
     chrome.action.setBadgeTextColor({ tabId, color: colours.text }).catch(() => {});
-    chrome.action.setTitle({ tabId, title: `policylens: grade ${grade}, ${report.headline}` }).catch(() => {});
+    chrome.action.setTitle({ tabId, title: `policylens ${grade}: ${headline}` }).catch(() => {});
   }
 }
 

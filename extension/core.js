@@ -1,6 +1,6 @@
 // The wasm core as the service worker and the playground use it: started once, and re-created
 // after any failure, so one bad page cannot leave a broken instance behind for the next.
-import initWasm, { __wbg_reset_state as resetInstance, init, analyze } from './pkg/policylens.js';
+import initWasm, { __wbg_reset_state as resetInstance, init, analyze, wordMessage } from './pkg/policylens.js';
 
 // Change alerts: the summary kept per site and the comparison of two (src/changes.rs).
 export { storedSummary, compareSummaries } from './pkg/policylens.js';
@@ -24,4 +24,9 @@ export function analyzePage(page) {
     resetInstance();
     throw new Error(`analysis failed: ${error?.message ?? error}`);
   }
+}
+
+/** The badge's few words for a report, in the browser's language (`translate(key)`). */
+export function headlineOf(report, translate) {
+  return report.headline_message ? wordMessage(report.headline_message, translate) : report.headline;
 }

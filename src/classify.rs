@@ -16,7 +16,7 @@ const LEAD_IN_SHARE: f32 = 0.5;
 /// Evidence phrases kept per assigned category, strongest first.
 const MAX_EVIDENCE: usize = 6;
 /// Positions, relative to a clause, of the neighbours whose evidence counts in its decision.
-pub const CONTEXT_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+pub(crate) const CONTEXT_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
 /// The categories of one clause and the phrases that caused them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,7 +30,7 @@ pub struct Labels {
 
 /// Scale of the learned weights for a clause: 1/sqrt(number of word 1-3-gram positions in
 /// the folded text), so long clauses do not win by length alone. Training uses the same.
-pub fn length_scale(folded: &str) -> f32 {
+pub(crate) fn length_scale(folded: &str) -> f32 {
     let words = folded.split_whitespace().count();
     let positions = (1..=3)
         .map(|n| (words + 1).saturating_sub(n))
@@ -50,8 +50,18 @@ struct Pattern {
 }
 
 /// Per category, the sum of context weight times neighbour evidence (both per offset).
-pub fn context_scores(weights: &[[f32; 4]; 10], neighbours: &[[f32; 4]; 10]) -> [f32; 10] {
+pub(crate) fn context_scores(weights: &[[f32; 4]; 10], neighbours: &[[f32; 4]; 10]) -> [f32; 10] {
     std::array::from_fn(|c| (0..4).map(|k| weights[c][k] * neighbours[c][k]).sum())
+}
+
+/// The decision rule: a category is assigned when its score reaches its threshold; a clause
+/// with none gets `other`.
+pub(crate) fn assign(scores: &[f32; 10], threshold: &[f32; 10]) -> [bool; 10] {
+    let mut assigned: [bool; 10] = std::array::from_fn(|c| scores[c] >= threshold[c]);
+    if !assigned.contains(&true) {
+        assigned[Category::Other.index()] = true;
+    }
+    assigned
 }
 
 /// A classifier built once from a lexicon.
@@ -79,7 +89,7 @@ struct SharedMatches {
 
 /// Per category, the evidence (score minus bias) of the clauses at `CONTEXT_OFFSETS` from
 /// clause `at`; a position outside `evidence` counts 0, like a clause without phrases.
-pub fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]; 10] {
+pub(crate) fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]; 10] {
     let mut found = [[0.0; 4]; 10];
     for (k, offset) in CONTEXT_OFFSETS.into_iter().enumerate() {
         if let Some(e) = at.checked_add_signed(offset).and_then(|i| evidence.get(i)) {
@@ -207,10 +217,23 @@ impl Classifier {
             .collect()
     }
 
-    /// The own score of one clause and the phrases behind it.
+    /// The own scores of clauses (bias and phrases, no context), as the trainer fits them.
+    #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
+    pub(crate) fn own_scores(&self, segments: &[Segment]) -> Vec<[f32; 10]> {
+        let mut shared = SharedMatches::default();
+        segments
+            .iter()
+            .map(|s| self.score(s, &mut shared).scores)
+            .collect()
+    }
+
+    /// The own score of one clause and the phrases behind it: per category, the bias plus the
+    /// fixed contributions (curated phrases, lead-in, heading) plus the clause's learned
+    /// weights times `length_scale`.
     fn score(&self, segment: &Segment, shared: &mut SharedMatches) -> Scored {
-        let mut scores = self.bias;
         let mut moves: Vec<(Category, usize, f32)> = Vec::new();
+        let mut learned = [0.0f32; 10];
+        let mut fixed = [0.0f32; 10];
         let folded = fold(&segment.text);
         let scale = length_scale(&folded);
         let contribution =
@@ -219,6 +242,11 @@ impl Classifier {
         for &at in &text {
             for &(category, weight, curated) in &self.patterns[at].text {
                 moves.push((category, at, contribution(weight, curated)));
+                if curated {
+                    fixed[category.index()] += weight;
+                } else {
+                    learned[category.index()] += weight;
+                }
             }
         }
         if let Some(lead_in) = &segment.lead_in {
@@ -226,11 +254,9 @@ impl Classifier {
                 if text.binary_search(&at).is_err() {
                     for &(category, weight, curated) in &self.patterns[at].text {
                         if weight > 0.0 {
-                            moves.push((
-                                category,
-                                at,
-                                contribution(weight, curated) * LEAD_IN_SHARE,
-                            ));
+                            let share = contribution(weight, curated) * LEAD_IN_SHARE;
+                            moves.push((category, at, share));
+                            fixed[category.index()] += share;
                         }
                     }
                 }
@@ -240,12 +266,11 @@ impl Classifier {
             for &at in self.matches_cached(heading, &mut shared.heading) {
                 for &(category, weight) in &self.patterns[at].heading {
                     moves.push((category, at, weight));
+                    fixed[category.index()] += weight;
                 }
             }
         }
-        for &(category, _, weight) in &moves {
-            scores[category.index()] += weight;
-        }
+        let scores = std::array::from_fn(|c| self.bias[c] + (fixed[c] + learned[c] * scale));
         Scored { scores, moves }
     }
 
@@ -258,13 +283,11 @@ impl Classifier {
         for c in 0..10 {
             scores[c] += context[c];
         }
-        let mut categories: Vec<Category> = Category::ALL
+        let assigned = assign(&scores, &self.threshold);
+        let categories: Vec<Category> = Category::ALL
             .into_iter()
-            .filter(|c| scores[c.index()] >= self.threshold[c.index()])
+            .filter(|c| assigned[c.index()])
             .collect();
-        if categories.is_empty() {
-            categories.push(Category::Other);
-        }
         // Evidence: the strongest phrases for each assigned category.
         moves.retain(|&(c, _, w)| w > 0.0 && categories.contains(&c));
         moves.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));

@@ -68,7 +68,8 @@ const COMPANY_CUES: [&str; 8] = [
 impl Gazetteer {
     /// The gazetteer shipped in facts/third_parties.tsv.
     pub fn shipped() -> Gazetteer {
-        Gazetteer::parse(THIRD_PARTIES)
+        Gazetteer::parse(THIRD_PARTIES, "facts/third_parties.tsv")
+            .unwrap_or_else(|e| panic!("gazetteer: {e}"))
     }
 
     /// The shipped gazetteer, built on first use.
@@ -77,26 +78,33 @@ impl Gazetteer {
         SHARED.get_or_init(Gazetteer::shipped)
     }
 
-    /// Parses the TSV format described in facts/README.md; malformed lines are skipped.
-    pub fn parse(tsv: &str) -> Gazetteer {
+    /// Parses the TSV format described in facts/README.md; a malformed line is an error
+    /// naming `file` and the line.
+    pub fn parse(tsv: &str, file: &str) -> Result<Gazetteer, String> {
         let mut aliases = Vec::new();
         let mut services = Vec::new();
-        for line in tsv.lines() {
+        for (i, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let mut cols = line.split('\t');
-            let (Some(name), Some(kind), Some(list)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
+            let at = format!("{file}:{}", i + 1);
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [name, kind, list] = cols.as_slice() else {
+                return Err(format!(
+                    "{at}: expected 3 tab-separated columns (name, kind, aliases), found {}",
+                    cols.len()
+                ));
             };
-            let service = if kind == "-" {
+            if name.trim().is_empty() || list.trim().is_empty() {
+                return Err(format!("{at}: empty name or aliases"));
+            }
+            let service = if *kind == "-" {
                 None
             } else if let Some(kind) = Kind::parse(kind) {
                 services.push((name.to_string(), kind));
                 Some(services.len() - 1)
             } else {
-                continue;
+                return Err(format!("{at}: unknown kind {kind:?}"));
             };
             for alias in list.split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 let (ambiguous, text) = match alias.strip_prefix('=') {
@@ -115,12 +123,12 @@ impl Gazetteer {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(aliases.iter().map(|a| a.text.as_str()))
-            .expect("gazetteer aliases build an automaton");
-        Gazetteer {
+            .map_err(|e| format!("{file}: {e}"))?;
+        Ok(Gazetteer {
             automaton,
             aliases,
             services,
-        }
+        })
     }
 
     /// Number of services (blocking entries excluded).
@@ -211,6 +219,19 @@ mod tests {
         let g = Gazetteer::shipped();
         assert!(g.len() > 100);
         assert_eq!(g.kind_of("Criteo"), Some(Kind::Ads));
+    }
+
+    #[test]
+    fn bad_lines_are_errors_with_file_and_line() {
+        let two = Gazetteer::parse("# c\nAcme\tads\n", "g.tsv").err().unwrap();
+        assert_eq!(
+            two,
+            "g.tsv:2: expected 3 tab-separated columns (name, kind, aliases), found 2"
+        );
+        let kind = Gazetteer::parse("Acme\tad\tAcme\n", "g.tsv").err().unwrap();
+        assert_eq!(kind, "g.tsv:1: unknown kind \"ad\"");
+        let good = Gazetteer::parse("Acme\tads\tAcme|Acme Ads\n", "g.tsv").unwrap();
+        assert_eq!(good.kind_of("Acme"), Some(Kind::Ads));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The lexicon: phrases with per-category weights, read from the plain files in `lexicon/`.
+//! The lexicon: phrases with per-category weights, read from the plain files in
+//! `lexicon/<lang>/` (one folder per language).
 //!
 //! Line format (tab-separated; `#` starts a comment line):
 //! `phrase<TAB>weight<TAB>source` where source is `learned` or `curated`.
@@ -20,6 +21,18 @@ pub struct Entry {
     pub curated: bool,
 }
 
+impl Entry {
+    /// An entry for `phrase`, folded as clauses are (`text::fold_stemmed`).
+    pub fn new(phrase: &str, category: Category, weight: f32, curated: bool) -> Entry {
+        Entry {
+            phrase: crate::text::fold_stemmed(phrase).trim().to_string(),
+            category,
+            weight,
+            curated,
+        }
+    }
+}
+
 /// The whole lexicon plus per-category bias and decision threshold.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lexicon {
@@ -32,49 +45,61 @@ pub struct Lexicon {
     pub context: [[f32; 4]; 10],
 }
 
-/// The shipped lexicon files, one per category, compiled into the binary.
-const SHIPPED: [(Category, &str); 10] = [
-    (
-        Category::FirstPartyCollection,
-        include_str!("../lexicon/first_party_collection.tsv"),
-    ),
-    (
-        Category::ThirdPartySharing,
-        include_str!("../lexicon/third_party_sharing.tsv"),
-    ),
-    (
-        Category::UserChoice,
-        include_str!("../lexicon/user_choice.tsv"),
-    ),
-    (
-        Category::UserAccess,
-        include_str!("../lexicon/user_access.tsv"),
-    ),
-    (
-        Category::DataRetention,
-        include_str!("../lexicon/data_retention.tsv"),
-    ),
-    (
-        Category::DataSecurity,
-        include_str!("../lexicon/data_security.tsv"),
-    ),
-    (
-        Category::PolicyChange,
-        include_str!("../lexicon/policy_change.tsv"),
-    ),
-    (
-        Category::DoNotTrack,
-        include_str!("../lexicon/do_not_track.tsv"),
-    ),
-    (
-        Category::SpecificAudiences,
-        include_str!("../lexicon/specific_audiences.tsv"),
-    ),
-    (Category::Other, include_str!("../lexicon/other.tsv")),
-];
-const SHIPPED_BIAS: &str = include_str!("../lexicon/bias.tsv");
-const SHIPPED_HEADINGS: &str = include_str!("../lexicon/headings.tsv");
-const SHIPPED_CONTEXT: &str = include_str!("../lexicon/context.tsv");
+/// The files of one language's shipped lexicon (`lexicon/<lang>/`), compiled into the binary.
+struct Shipped {
+    lang: &'static str,
+    categories: [(Category, &'static str); 10],
+    bias: &'static str,
+    headings: &'static str,
+    context: &'static str,
+}
+
+/// Every shipped language; a language is one folder `lexicon/<lang>/`.
+const SHIPPED: &[Shipped] = &[Shipped {
+    lang: "en",
+    categories: [
+        (
+            Category::FirstPartyCollection,
+            include_str!("../lexicon/en/first_party_collection.tsv"),
+        ),
+        (
+            Category::ThirdPartySharing,
+            include_str!("../lexicon/en/third_party_sharing.tsv"),
+        ),
+        (
+            Category::UserChoice,
+            include_str!("../lexicon/en/user_choice.tsv"),
+        ),
+        (
+            Category::UserAccess,
+            include_str!("../lexicon/en/user_access.tsv"),
+        ),
+        (
+            Category::DataRetention,
+            include_str!("../lexicon/en/data_retention.tsv"),
+        ),
+        (
+            Category::DataSecurity,
+            include_str!("../lexicon/en/data_security.tsv"),
+        ),
+        (
+            Category::PolicyChange,
+            include_str!("../lexicon/en/policy_change.tsv"),
+        ),
+        (
+            Category::DoNotTrack,
+            include_str!("../lexicon/en/do_not_track.tsv"),
+        ),
+        (
+            Category::SpecificAudiences,
+            include_str!("../lexicon/en/specific_audiences.tsv"),
+        ),
+        (Category::Other, include_str!("../lexicon/en/other.tsv")),
+    ],
+    bias: include_str!("../lexicon/en/bias.tsv"),
+    headings: include_str!("../lexicon/en/headings.tsv"),
+    context: include_str!("../lexicon/en/context.tsv"),
+}];
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,13 +118,20 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 impl Lexicon {
-    /// The lexicon compiled into the binary. Its files are checked by tests, so this cannot fail.
+    /// The English lexicon compiled into the binary.
     pub fn shipped() -> Lexicon {
-        let files: Vec<(Category, &str)> = SHIPPED.to_vec();
-        Lexicon::parse(&files, SHIPPED_BIAS)
-            .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
-            .and_then(|l| l.with_context(SHIPPED_CONTEXT))
-            .expect("shipped lexicon is valid (checked by tests)")
+        Lexicon::shipped_for("en").expect("the English lexicon is shipped")
+    }
+
+    /// The lexicon compiled into the binary for a language (`en`), if one is shipped. Its
+    /// files are checked by tests, so parsing cannot fail.
+    pub fn shipped_for(lang: &str) -> Option<Lexicon> {
+        let files = SHIPPED.iter().find(|s| s.lang == lang)?;
+        let lexicon = Lexicon::parse(&files.categories, files.bias)
+            .and_then(|l| l.with_headings(files.headings))
+            .and_then(|l| l.with_context(files.context))
+            .expect("shipped lexicon is valid (checked by tests)");
+        Some(lexicon)
     }
 
     /// Adds the heading table (`phrase<TAB>category<TAB>weight` lines).
@@ -109,16 +141,16 @@ impl Lexicon {
             let [phrase, category, weight] = line.split('\t').collect::<Vec<_>>()[..] else {
                 return Err(err("expected phrase<TAB>category<TAB>weight"));
             };
-            let phrase = crate::text::fold_stemmed(phrase).trim().to_string();
-            if phrase.is_empty() {
+            let entry = Entry::new(
+                phrase,
+                Category::from_id(category).ok_or_else(|| err("unknown category"))?,
+                finite(weight).ok_or_else(|| err("weight is not a number"))?,
+                true,
+            );
+            if entry.phrase.is_empty() {
                 return Err(err("empty phrase"));
             }
-            self.headings.push(Entry {
-                phrase,
-                category: Category::from_id(category).ok_or_else(|| err("unknown category"))?,
-                weight: finite(weight).ok_or_else(|| err("weight is not a number"))?,
-                curated: true,
-            });
+            self.headings.push(entry);
         }
         Ok(self)
     }
@@ -153,22 +185,17 @@ impl Lexicon {
                 if fields.len() != 3 {
                     return Err(err("expected phrase<TAB>weight<TAB>source"));
                 }
-                let phrase = crate::text::fold_stemmed(fields[0]).trim().to_string();
-                if phrase.is_empty() {
-                    return Err(err("empty phrase"));
-                }
                 let weight: f32 = finite(fields[1]).ok_or_else(|| err("weight is not a number"))?;
                 let curated = match fields[2] {
                     "curated" => true,
                     "learned" => false,
                     _ => return Err(err("source must be `learned` or `curated`")),
                 };
-                lexicon.entries.push(Entry {
-                    phrase,
-                    category,
-                    weight,
-                    curated,
-                });
+                let entry = Entry::new(fields[0], category, weight, curated);
+                if entry.phrase.is_empty() {
+                    return Err(err("empty phrase"));
+                }
+                lexicon.entries.push(entry);
             }
         }
         for (n, line) in data_lines(bias) {
@@ -216,19 +243,22 @@ mod tests {
 
     #[test]
     fn shipped_lexicon_parses() {
-        let files: Vec<(Category, &str)> = SHIPPED.to_vec();
-        let lexicon = Lexicon::parse(&files, SHIPPED_BIAS)
-            .and_then(|l| l.with_headings(SHIPPED_HEADINGS))
-            .and_then(|l| l.with_context(SHIPPED_CONTEXT))
-            .unwrap();
-        assert!(!lexicon.headings.is_empty());
-        for category in Category::ALL {
-            assert!(
-                lexicon.entries.iter().any(|e| e.category == category),
-                "{} has no entries",
-                category.id()
-            );
+        for files in SHIPPED {
+            let lexicon = Lexicon::parse(&files.categories, files.bias)
+                .and_then(|l| l.with_headings(files.headings))
+                .and_then(|l| l.with_context(files.context))
+                .unwrap();
+            assert!(!lexicon.headings.is_empty(), "{}", files.lang);
+            for category in Category::ALL {
+                assert!(
+                    lexicon.entries.iter().any(|e| e.category == category),
+                    "{}: {} has no entries",
+                    files.lang,
+                    category.id()
+                );
+            }
         }
+        assert!(Lexicon::shipped_for("xx").is_none());
     }
 
     #[test]

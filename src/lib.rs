@@ -29,6 +29,7 @@ pub mod detect;
 pub mod facts;
 pub mod gazetteer;
 pub mod grade;
+pub mod lang;
 pub mod lexicon;
 pub mod page;
 pub mod precheck;
@@ -37,6 +38,8 @@ pub mod report;
 pub mod shared;
 pub mod summary;
 pub mod text;
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
@@ -84,12 +87,17 @@ impl Analyzer {
         self.detector.detect(&page, &text::segment(&page))
     }
 
-    /// Analyses one page.
+    /// Analyses one page. A page in a language policylens cannot read gets its detection and
+    /// its clauses, but no grade, no facts claims and no category verdicts.
     pub fn analyze(&self, page: &Page) -> Report {
         let (page, truncated) = page.bounded();
         let segments = text::segment(&page);
-        let labels = self.classifier.classify_page(&segments);
         let detection = self.detector.detect(&page, &segments);
+        let language = lang::identify(&page.lang, page.blocks.iter().map(|b| b.text.as_str()));
+        if !language.supported {
+            return unread(detection, &segments, language, truncated);
+        }
+        let labels = self.classifier.classify_page(&segments);
         let clauses: Vec<Clause> = segments
             .iter()
             .zip(&labels)
@@ -109,7 +117,7 @@ impl Analyzer {
         let facts = self.facts.extract(&page, &segments);
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
-        let lines = summary::lines(&detection, &facts, &graded, &page.lang);
+        let lines = summary::lines(&detection, &facts, &graded);
         Report {
             schema: report::SCHEMA,
             grade: detection.is_policy.then_some(graded.grade),
@@ -125,8 +133,49 @@ impl Analyzer {
             headline: lines.headline,
             summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
             summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
+            summary_messages: lines.lines.into_iter().map(|l| l.message).collect(),
+            headline_message: lines.headline_message,
             truncated,
+            language,
         }
+    }
+}
+
+/// The report on a page in a language policylens cannot read: what the page is and its
+/// clauses, without categories, facts or grade.
+fn unread(
+    detection: report::Detection,
+    segments: &[text::Segment],
+    language: lang::Language,
+    truncated: bool,
+) -> Report {
+    let lines = summary::unread_lines(&detection, &language);
+    let clauses = segments
+        .iter()
+        .enumerate()
+        .map(|(index, segment)| Clause {
+            index,
+            block: segment.block,
+            text: segment.text.clone(),
+            categories: Vec::new(),
+            evidence: Vec::new(),
+        })
+        .collect();
+    Report {
+        schema: report::SCHEMA,
+        detection,
+        grade: None,
+        grade_reasons: Vec::new(),
+        categories: Vec::new(),
+        clauses,
+        facts: report::Facts::default(),
+        headline: lines.headline,
+        summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
+        summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
+        summary_messages: lines.lines.into_iter().map(|l| l.message).collect(),
+        headline_message: lines.headline_message,
+        truncated,
+        language,
     }
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::lang::Language;
+
 pub const SCHEMA: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,8 +20,19 @@ pub struct Report {
     pub headline: String,
     /// The clause each `summary` line came from, in the same order (null when none).
     pub summary_clauses: Vec<Option<usize>>,
+    /// `summary` as messages of `extension/_locales`, for the UI to word in the person's
+    /// language (`summary` holds the same lines worded in English).
+    #[serde(default)]
+    pub summary_messages: Vec<Message>,
+    /// `headline` as a message of `extension/_locales` (null when the page is not a policy).
+    #[serde(default)]
+    pub headline_message: Option<Message>,
     /// True when the page was larger than the core reads and was cut.
     pub truncated: bool,
+    /// The page's language; when it is not supported there is no grade, no facts claims and
+    /// no category verdicts (reports stored before this field read as English).
+    #[serde(default)]
+    pub language: Language,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +79,59 @@ pub struct CategorySummary {
     pub label: String,
     pub clauses: Vec<usize>,
     pub summary: String,
+    /// `summary` as a message of `extension/_locales`.
+    #[serde(default)]
+    pub summary_message: Message,
+}
+
+/// Words for the screen as the id of a message in `extension/_locales` and the values of its
+/// `{name}` placeholders; the UI words it in the person's language (`ui_text::word`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<Arg>,
+}
+
+/// The value of placeholder `{name}` of a message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Arg {
+    pub name: String,
+    pub value: ArgValue,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArgValue {
+    /// Shown as it is: a number, or a name from the policy.
+    Text(String),
+    /// Worded like any message.
+    Message(Message),
+    /// Items joined with commas; `more` items left out are counted after them.
+    List { items: Vec<ArgValue>, more: usize },
+}
+
+impl Message {
+    pub fn new(id: &str) -> Message {
+        Message {
+            id: id.to_string(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the value of placeholder `{name}`.
+    pub fn with(mut self, name: &str, value: ArgValue) -> Message {
+        self.args.push(Arg {
+            name: name.to_string(),
+            value,
+        });
+        self
+    }
+
+    /// Adds a plain text (or number) as placeholder `{name}`.
+    pub fn with_text(self, name: &str, text: impl ToString) -> Message {
+        self.with(name, ArgValue::Text(text.to_string()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,23 +1,53 @@
-//! Plain-language lines and per-category summaries, each tied to the clause behind it.
+//! Plain-language lines and per-category summaries, each tied to the clause behind it. Each
+//! is a `Message` of `extension/_locales` (the UI words it in the person's language) and
+//! also worded in English for the Report's `summary`, `headline` and category `summary`.
 
 use crate::category::Category;
 use crate::facts::clauses_of;
 use crate::gazetteer::{Gazetteer, Kind as ServiceKind};
 use crate::grade::Graded;
-use crate::report::{Answer, CategorySummary, ChangeNotice, Clause, Detection, Facts, Kind};
+use crate::lang::Language;
+use crate::report::{
+    Answer, ArgValue, CategorySummary, ChangeNotice, Clause, Detection, Facts, Kind, Message,
+};
+use crate::ui_text::{in_english, is_message, key};
 
 /// One summary line and the clause it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
+    /// `message` in English.
     pub text: String,
+    pub message: Message,
     pub clause: Option<usize>,
+}
+
+impl Line {
+    fn new(message: Message, clause: Option<usize>) -> Line {
+        Line {
+            text: in_english(&message),
+            message,
+            clause,
+        }
+    }
 }
 
 /// Summary lines, most important first, and the badge headline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lines {
     pub lines: Vec<Line>,
+    /// `headline_message` in English (empty when the page is not a policy).
     pub headline: String,
+    pub headline_message: Option<Message>,
+}
+
+impl Lines {
+    fn new(lines: Vec<Line>, headline: Option<Message>) -> Lines {
+        Lines {
+            lines,
+            headline: headline.as_ref().map(in_english).unwrap_or_default(),
+            headline_message: headline,
+        }
+    }
 }
 
 /// Most summary lines a report carries.
@@ -30,48 +60,60 @@ fn first(facts: &Facts, fact: &str) -> Option<usize> {
 }
 
 /// "A, B, C" or "A, B, C and 4 more".
-fn name_list(names: &[&str]) -> String {
-    let shown = names[..names.len().min(MAX_NAMES)].join(", ");
-    match names.len().saturating_sub(MAX_NAMES) {
-        0 => shown,
-        more => format!("{shown} and {more} more"),
+fn name_list(names: &[&str]) -> ArgValue {
+    ArgValue::List {
+        items: names
+            .iter()
+            .take(MAX_NAMES)
+            .map(|n| ArgValue::Text(n.to_string()))
+            .collect(),
+        more: names.len().saturating_sub(MAX_NAMES),
     }
 }
 
-/// Plain words for a data type id.
-fn data_label(id: &str) -> &str {
-    match id {
-        "postal_address" => "postal address",
-        "birth_date" => "date of birth",
-        "government_id" => "government ID",
-        "payment" => "payment details",
-        "ip_address" => "IP address",
-        "device_id" => "device identifiers",
-        "browsing" => "browsing activity",
-        "communications" => "messages",
-        "professional" => "job details",
-        "health" => "health data",
-        "biometric" => "biometric data",
-        "media" => "photos and recordings",
-        "social_profile" => "social media profile",
-        "contacts_list" => "contact lists",
-        other => other,
+/// The message `prefix` + id (`data` + `ip_address` -> `dataIpAddress`), or the id as it is
+/// when there is no such message (an id added to the facts without words yet).
+fn label(prefix: &str, id: &str) -> ArgValue {
+    let key = key(prefix, id);
+    if is_message(&key) {
+        ArgValue::Message(Message::new(&key))
+    } else {
+        ArgValue::Text(id.replace('_', " "))
     }
 }
 
-fn right_label(id: &str) -> &str {
-    match id {
-        "rectification" => "correct",
-        "deletion" => "delete",
-        "portability" => "export",
-        "objection" => "object",
-        "restriction" => "restrict",
-        "opt_out" => "opt out",
-        "withdraw_consent" => "withdraw consent",
-        "non_discrimination" => "equal service",
-        "complaint" => "complain",
-        other => other,
+/// Labels of ids, all of them.
+fn labels<'a>(prefix: &str, ids: impl IntoIterator<Item = &'a str>) -> ArgValue {
+    ArgValue::List {
+        items: ids.into_iter().map(|id| label(prefix, id)).collect(),
+        more: 0,
     }
+}
+
+/// Labels of ids, the first `MAX_NAMES` and how many more.
+fn short_labels(prefix: &str, ids: &[String]) -> ArgValue {
+    ArgValue::List {
+        items: ids
+            .iter()
+            .take(MAX_NAMES)
+            .map(|id| label(prefix, id))
+            .collect(),
+        more: ids.len().saturating_sub(MAX_NAMES),
+    }
+}
+
+/// Days as a period in the largest whole unit: years, months (of 30.4 days) or days.
+fn period(days: u32) -> ArgValue {
+    let months = (f64::from(days) / 30.4167).round();
+    let (one, many, count) = if days > 0 && days % 365 == 0 {
+        ("periodYear", "periodYears", days / 365)
+    } else if days >= 60 && (f64::from(days) - months * 30.4167).abs() < 1.0 {
+        ("periodMonth", "periodMonths", months as u32)
+    } else {
+        ("periodDay", "periodDays", days)
+    };
+    let id = if count == 1 { one } else { many };
+    ArgValue::Message(Message::new(id).with_text("count", count))
 }
 
 /// The longest stated retention period, as the policy words it.
@@ -81,14 +123,6 @@ fn longest_period(facts: &Facts) -> Option<&crate::report::Retention> {
         .iter()
         .filter(|r| r.days.is_some())
         .max_by_key(|r| r.days)
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Clauses per category, each with a one-line summary from the facts.
@@ -106,41 +140,46 @@ pub fn categories(clauses: &[Clause], facts: &Facts) -> Vec<CategorySummary> {
                 id: category.id().to_string(),
                 label: category.label().to_string(),
                 clauses: ids,
-                summary,
+                summary: in_english(&summary),
+                summary_message: summary,
             }
         })
         .collect()
 }
 
-fn count_clauses(n: usize) -> String {
+fn count_clauses(n: usize) -> Message {
     match n {
-        0 => "Not mentioned.".into(),
-        1 => "1 clause.".into(),
-        n => format!("{n} clauses."),
+        0 => Message::new("categoryNoClauses"),
+        1 => Message::new("categoryOneClause"),
+        n => Message::new("categoryClauses").with_text("count", n),
     }
 }
 
-fn category_line(category: Category, ids: &[usize], clauses: &[Clause], facts: &Facts) -> String {
+fn category_line(category: Category, ids: &[usize], clauses: &[Clause], facts: &Facts) -> Message {
     let fallback = count_clauses(ids.len());
     match category {
         Category::FirstPartyCollection if !facts.data_collected.is_empty() => {
-            let names: Vec<&str> = facts.data_collected.iter().map(|d| data_label(d)).collect();
-            format!("Collects {}.", name_list(&names))
+            Message::new("categoryCollects")
+                .with("data", short_labels("data", &facts.data_collected))
         }
         Category::ThirdPartySharing => {
-            let sale = match facts.sells_data {
-                Answer::Yes => "sells data",
-                Answer::No => "does not sell data",
-                Answer::Unclear => "sale of data unclear",
-                Answer::NotMentioned => "sale of data not mentioned",
-            };
+            let sale = ArgValue::Message(Message::new(match facts.sells_data {
+                Answer::Yes => "saleYes",
+                Answer::No => "saleNo",
+                Answer::Unclear => "saleUnclear",
+                Answer::NotMentioned => "saleNotMentioned",
+            }));
             match facts.third_parties.len() {
                 0 if ids.is_empty() && facts.sells_data == Answer::NotMentioned => fallback,
-                0 => format!("No companies named; {sale}."),
+                0 => Message::new("categoryNoCompanies").with("sale", sale),
                 n => {
                     let names: Vec<&str> = facts.third_parties.iter().map(String::as_str).collect();
-                    let noun = if n == 1 { "company" } else { "companies" };
-                    format!("Names {n} {noun} ({}); {sale}.", name_list(&names))
+                    let line = if n == 1 {
+                        Message::new("categoryOneCompany")
+                    } else {
+                        Message::new("categoryCompanies").with_text("count", n)
+                    };
+                    line.with("names", name_list(&names)).with("sale", sale)
                 }
             }
         }
@@ -155,37 +194,33 @@ fn category_line(category: Category, ids: &[usize], clauses: &[Clause], facts: &
                 .iter()
                 .map(String::as_str)
                 .filter(|r| wanted.contains(r))
-                .map(right_label)
                 .collect();
             if rights.is_empty() {
                 fallback
             } else {
-                format!("You can {}.", rights.join(", "))
+                Message::new("categoryYouCan").with("rights", labels("rightVerb", rights))
             }
         }
         Category::DataRetention => match longest_period(facts) {
             Some(longest) => {
                 let n = facts.retention.iter().filter(|r| r.days.is_some()).count();
                 let stated = if n == 1 {
-                    "1 period stated".to_string()
+                    Message::new("periodsStatedOne")
                 } else {
-                    format!("{n} periods stated")
+                    Message::new("periodsStated").with_text("count", n)
                 };
-                format!(
-                    "Keeps data up to {} ({stated}).",
-                    lower_first(&longest.text)
-                )
+                Message::new("categoryKeepsUpTo")
+                    .with("period", period(longest.days.unwrap_or_default()))
+                    .with("stated", ArgValue::Message(stated))
             }
-            None if !facts.retention.is_empty() => {
-                "Keeps data as long as needed; no period stated.".into()
-            }
+            None if !facts.retention.is_empty() => Message::new("categoryKeepsAsNeeded"),
             None => fallback,
         },
         Category::PolicyChange => match facts.change_notice {
-            ChangeNotice::Advance => "Changes are announced in advance.".into(),
-            ChangeNotice::Email => "Changes are notified directly (e.g. by email).".into(),
-            ChangeNotice::Posted => "Changes are only posted on this page.".into(),
-            ChangeNotice::None => "May change without notice.".into(),
+            ChangeNotice::Advance => Message::new("categoryChangesAdvance"),
+            ChangeNotice::Email => Message::new("categoryChangesEmail"),
+            ChangeNotice::Posted => Message::new("categoryChangesPosted"),
+            ChangeNotice::None => Message::new("categoryChangesWithoutNotice"),
             ChangeNotice::NotMentioned => fallback,
         },
         Category::DoNotTrack if !ids.is_empty() => {
@@ -209,43 +244,29 @@ fn category_line(category: Category, ids: &[usize], clauses: &[Clause], facts: &
             .any(|p| text.contains(p))
                 && !text.contains("we honor")
             {
-                "Ignores Do Not Track signals.".into()
+                Message::new("categoryIgnoresDnt")
             } else if ["honor", "honour", "respect", "respond to"]
                 .iter()
                 .any(|p| text.contains(p))
             {
-                "Honors Do Not Track signals.".into()
+                Message::new("categoryHonorsDnt")
             } else {
                 fallback
             }
         }
         Category::SpecificAudiences => {
-            let mut parts = Vec::new();
-            if let Some(age) = facts.children_min_age {
-                parts.push(format!("Not for children under {age}"));
-            }
-            if !facts.frameworks.is_empty() {
-                let names: Vec<&str> = facts.frameworks.iter().map(String::as_str).collect();
-                parts.push(format!("mentions {}", name_list(&names)));
-            }
-            if parts.is_empty() {
-                fallback
-            } else {
-                let mut line = parts.join("; ");
-                line.push('.');
-                upper_first(&line)
+            let names: Vec<&str> = facts.frameworks.iter().map(String::as_str).collect();
+            match (facts.children_min_age, names.is_empty()) {
+                (Some(age), true) => Message::new("categoryChildren").with_text("age", age),
+                (None, false) => Message::new("categoryLaws").with("names", name_list(&names)),
+                (Some(age), false) => Message::new("categoryChildrenAndLaws")
+                    .with_text("age", age)
+                    .with("names", name_list(&names)),
+                (None, true) => fallback,
             }
         }
         _ => fallback,
     }
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Named services of a kind, in order of mention.
@@ -259,96 +280,77 @@ fn services_of(facts: &Facts, kind: ServiceKind) -> Vec<&str> {
         .collect()
 }
 
+/// A line worded by the message `id` alone.
+fn line(id: &str, clause: Option<usize>) -> Line {
+    Line::new(Message::new(id), clause)
+}
+
 /// Summary lines for a privacy policy, most important first.
 fn privacy_lines(facts: &Facts, out: &mut Vec<Line>) {
     let sells = first(facts, "sells_data");
     out.push(match facts.sells_data {
-        Answer::Yes => Line {
-            text: "Sells your data".into(),
-            clause: sells,
-        },
-        Answer::No => Line {
-            text: "Does not sell your data".into(),
-            clause: sells,
-        },
-        Answer::Unclear => Line {
-            text: "Unclear whether it sells your data".into(),
-            clause: sells,
-        },
-        Answer::NotMentioned => Line {
-            text: "Does not say whether it sells your data".into(),
-            clause: None,
-        },
+        Answer::Yes => line("summarySellsData", sells),
+        Answer::No => line("summaryDoesNotSell", sells),
+        Answer::Unclear => line("summarySaleUnclear", sells),
+        Answer::NotMentioned => line("summarySaleNotMentioned", None),
     });
     ads_line(facts, out);
     if !facts.third_parties.is_empty() {
         let n = facts.third_parties.len();
         let clause = first(facts, &format!("third_parties:{}", facts.third_parties[0]));
-        let text = if n == 1 {
-            format!("Names 1 company it works with: {}", facts.third_parties[0])
+        let message = if n == 1 {
+            Message::new("summaryOneCompany").with_text("name", &facts.third_parties[0])
         } else {
-            format!("Shares with {n} named companies")
+            Message::new("summaryNamedCompanies").with_text("count", n)
         };
-        out.push(Line { text, clause });
+        out.push(Line::new(message, clause));
     }
     match longest_period(facts) {
-        Some(r) => out.push(Line {
-            text: format!("Keeps data up to {}", lower_first(&r.text)),
-            clause: Some(r.clause),
-        }),
+        Some(r) => out.push(Line::new(
+            Message::new("summaryKeepsUpTo").with("period", period(r.days.unwrap_or_default())),
+            Some(r.clause),
+        )),
         None => match facts.retention.first() {
-            Some(r) => out.push(Line {
-                text: "Keeps data as long as it sees fit (no period)".into(),
-                clause: Some(r.clause),
-            }),
-            None => out.push(Line {
-                text: "Does not say how long it keeps data".into(),
-                clause: None,
-            }),
+            Some(r) => out.push(line("summaryKeepsNoPeriod", Some(r.clause))),
+            None => out.push(line("summaryNoRetention", None)),
         },
     }
     let has = |id: &str| facts.user_rights.iter().any(|r| r == id);
     let right = if has("deletion") {
-        Some(("deletion", "You can delete your data"))
+        Some(("deletion", "summaryCanDelete"))
     } else if has("access") {
-        Some(("access", "You can see your data"))
+        Some(("access", "summaryCanSee"))
     } else if has("opt_out") {
-        Some(("opt_out", "You can opt out of some uses"))
+        Some(("opt_out", "summaryCanOptOut"))
     } else {
         None
     };
     match right {
-        Some((id, text)) => out.push(Line {
-            text: text.into(),
-            clause: first(facts, &format!("user_rights:{id}")),
-        }),
-        None => out.push(Line {
-            text: "No way to see or delete your data stated".into(),
-            clause: None,
-        }),
+        Some((id, message)) => out.push(line(message, first(facts, &format!("user_rights:{id}")))),
+        None => out.push(line("summaryNoAccessRights", None)),
     }
     let sensitive: Vec<&str> = ["health", "biometric", "government_id"]
         .into_iter()
         .filter(|id| facts.data_collected.iter().any(|d| d == id))
         .collect();
     if let Some(id) = sensitive.first() {
-        let labels: Vec<&str> = sensitive.iter().map(|d| data_label(d)).collect();
-        out.push(Line {
-            text: format!("Collects {}", labels.join(", ")),
-            clause: first(facts, &format!("data_collected:{id}")),
-        });
+        out.push(Line::new(
+            Message::new("summaryCollectsSensitive")
+                .with("data", labels("data", sensitive.iter().copied())),
+            first(facts, &format!("data_collected:{id}")),
+        ));
     }
     if facts.change_notice == ChangeNotice::None {
-        out.push(Line {
-            text: "Can change the policy without notice".into(),
-            clause: first(facts, "change_notice"),
-        });
+        out.push(line(
+            "summaryChangesWithoutNotice",
+            first(facts, "change_notice"),
+        ));
     }
     if let Some(age) = facts.children_min_age {
-        out.push(Line {
-            text: format!("Not for children under {age}"),
-            clause: first(facts, "children_min_age"),
-        });
+        out.push(Line::new(
+            Message::new("summaryNotForChildren").with_text("age", age),
+            first(facts, "children_min_age"),
+        ));
     }
 }
 
@@ -357,21 +359,15 @@ fn ads_line(facts: &Facts, out: &mut Vec<Line>) {
     match facts.targeted_advertising {
         Answer::Yes => {
             let ads = services_of(facts, ServiceKind::Ads);
-            let text = if ads.is_empty() {
-                "Uses your data for targeted ads".to_string()
+            let message = if ads.is_empty() {
+                Message::new("summaryTargetedAds")
             } else {
-                format!("Uses your data for targeted ads ({})", name_list(&ads))
+                Message::new("summaryTargetedAdsBy").with("names", name_list(&ads))
             };
-            out.push(Line { text, clause });
+            out.push(Line::new(message, clause));
         }
-        Answer::No => out.push(Line {
-            text: "No targeted ads".into(),
-            clause,
-        }),
-        Answer::Unclear => out.push(Line {
-            text: "Unclear whether it targets ads".into(),
-            clause,
-        }),
+        Answer::No => out.push(line("summaryNoTargetedAds", clause)),
+        Answer::Unclear => out.push(line("summaryAdsUnclear", clause)),
         Answer::NotMentioned => {}
     }
 }
@@ -380,58 +376,48 @@ fn ads_line(facts: &Facts, out: &mut Vec<Line>) {
 fn cookie_lines(facts: &Facts, out: &mut Vec<Line>) {
     if !facts.cookie_types.is_empty() {
         let kinds: Vec<&str> = facts.cookie_types.iter().map(String::as_str).collect();
-        out.push(Line {
-            text: format!("Cookies: {}", kinds.join(", ")),
-            clause: first(facts, &format!("cookie_types:{}", kinds[0])),
-        });
+        out.push(Line::new(
+            Message::new("summaryCookieTypes")
+                .with("types", labels("cookie", kinds.iter().copied())),
+            first(facts, &format!("cookie_types:{}", kinds[0])),
+        ));
     } else if facts.cookies != Answer::NotMentioned {
-        out.push(Line {
-            text: match facts.cookies {
-                Answer::No => "Says it uses no cookies".into(),
-                _ => "Uses cookies".into(),
-            },
-            clause: first(facts, "cookies"),
-        });
+        let id = match facts.cookies {
+            Answer::No => "summaryNoCookies",
+            _ => "summaryUsesCookies",
+        };
+        out.push(line(id, first(facts, "cookies")));
     }
     ads_line(facts, out);
     if !facts.third_parties.is_empty() {
         let names: Vec<&str> = facts.third_parties.iter().map(String::as_str).collect();
-        out.push(Line {
-            text: format!("Third-party cookies: {}", name_list(&names)),
-            clause: first(facts, &format!("third_parties:{}", names[0])),
-        });
+        out.push(Line::new(
+            Message::new("summaryThirdPartyCookies").with("names", name_list(&names)),
+            first(facts, &format!("third_parties:{}", names[0])),
+        ));
     }
     let opt_out = ["opt_out", "withdraw_consent"]
         .into_iter()
         .find(|id| facts.user_rights.iter().any(|r| r == id));
     out.push(match opt_out {
-        Some(id) => Line {
-            text: "Explains how to opt out".into(),
-            clause: first(facts, &format!("user_rights:{id}")),
-        },
-        None => Line {
-            text: "No way to opt out stated".into(),
-            clause: None,
-        },
+        Some(id) => line(
+            "summaryExplainsOptOut",
+            first(facts, &format!("user_rights:{id}")),
+        ),
+        None => line("summaryNoOptOut", None),
     });
     if let Some(r) = longest_period(facts) {
-        out.push(Line {
-            text: format!("Cookies last up to {}", lower_first(&r.text)),
-            clause: Some(r.clause),
-        });
+        out.push(Line::new(
+            Message::new("summaryCookiesLast").with("period", period(r.days.unwrap_or_default())),
+            Some(r.clause),
+        ));
     }
     if facts.sells_data == Answer::Yes {
-        out.insert(
-            0,
-            Line {
-                text: "Sells your data".into(),
-                clause: first(facts, "sells_data"),
-            },
-        );
+        out.insert(0, line("summarySellsData", first(facts, "sells_data")));
     }
 }
 
-/// Two or three words for the badge.
+/// Two or three words for the badge: the id of their message.
 fn headline(detection: &Detection, facts: &Facts, graded: &Graded) -> &'static str {
     let can_delete = facts.user_rights.iter().any(|r| r == "deletion");
     let silent = graded
@@ -440,31 +426,21 @@ fn headline(detection: &Detection, facts: &Facts, graded: &Graded) -> &'static s
         .filter(|r| r.points < 0 && r.clauses.is_empty())
         .count();
     match (facts.sells_data, facts.targeted_advertising) {
-        (Answer::Yes, _) => "Sells your data",
-        (_, Answer::Yes) => "Shares for ads",
-        (Answer::Unclear, _) => "Sale unclear",
-        _ if detection.kind == Kind::CookiePolicy => "Uses cookies",
-        (Answer::No, _) if can_delete => "No sale, can delete",
-        _ if silent >= 3 => "Says little",
-        (Answer::No, _) => "Does not sell",
-        _ => "Read the details",
+        (Answer::Yes, _) => "headlineSellsData",
+        (_, Answer::Yes) => "headlineSharesForAds",
+        (Answer::Unclear, _) => "headlineSaleUnclear",
+        _ if detection.kind == Kind::CookiePolicy => "headlineUsesCookies",
+        (Answer::No, _) if can_delete => "headlineNoSaleCanDelete",
+        _ if silent >= 3 => "headlineSaysLittle",
+        (Answer::No, _) => "headlineDoesNotSell",
+        _ => "headlineReadDetails",
     }
 }
 
-pub fn lines(detection: &Detection, facts: &Facts, graded: &Graded, lang: &str) -> Lines {
+pub fn lines(detection: &Detection, facts: &Facts, graded: &Graded) -> Lines {
     let mut lines = Vec::new();
     if !detection.is_policy {
-        return Lines {
-            lines,
-            headline: String::new(),
-        };
-    }
-    let lang = lang.trim().to_ascii_lowercase();
-    if !lang.is_empty() && !lang.starts_with("en") {
-        lines.push(Line {
-            text: "English-only analysis for now".into(),
-            clause: None,
-        });
+        return Lines::new(lines, None);
     }
     if detection.kind == Kind::CookiePolicy {
         cookie_lines(facts, &mut lines);
@@ -472,8 +448,33 @@ pub fn lines(detection: &Detection, facts: &Facts, graded: &Graded, lang: &str) 
         privacy_lines(facts, &mut lines);
     }
     lines.truncate(MAX_LINES);
-    Lines {
-        lines,
-        headline: headline(detection, facts, graded).to_string(),
+    let headline = Message::new(headline(detection, facts, graded));
+    Lines::new(lines, Some(headline))
+}
+
+/// The name of a language as a message (`languageUnd` when there are no words for it).
+fn language_name(language: &Language) -> ArgValue {
+    let key = key("language", &language.code);
+    let key = if is_message(&key) {
+        key
+    } else {
+        "languageUnd".to_string()
+    };
+    ArgValue::Message(Message::new(&key))
+}
+
+/// The one line and headline for a policy in a language policylens cannot read.
+pub fn unread_lines(detection: &Detection, language: &Language) -> Lines {
+    if !detection.is_policy {
+        return Lines::new(Vec::new(), None);
     }
+    let name = language_name(language);
+    let line = Line::new(
+        Message::new("summaryCannotRead").with("language", name.clone()),
+        None,
+    );
+    Lines::new(
+        vec![line],
+        Some(Message::new("headlineCannotRead").with("language", name)),
+    )
 }

@@ -87,7 +87,8 @@ pub fn segment(page: &Page) -> Vec<Segment> {
     segments
 }
 
-/// Splits text longer than `MAX_CLAUSE_CHARS` at sentence ends.
+/// Splits text longer than `MAX_CLAUSE_CHARS` at sentence ends (`sentence_ends`), each part
+/// at least a third of that long; with no sentence end in sight, at a space.
 fn split_long(text: &str) -> Vec<&str> {
     if text.len() <= MAX_CLAUSE_CHARS {
         return vec![text];
@@ -95,13 +96,11 @@ fn split_long(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
+    let mut ends = sentence_ends(text).peekable();
     let mut i = 0;
     while i < bytes.len() {
-        let at_end = matches!(bytes[i], b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes
-                .get(i + 2)
-                .is_some_and(|b| b.is_ascii_uppercase() || *b == b'(' || *b == b'"');
+        while ends.next_if(|&end| end < i).is_some() {}
+        let at_end = ends.peek() == Some(&i);
         if at_end && (i + 1).saturating_sub(start) >= MAX_CLAUSE_CHARS / 3 {
             parts.push(&text[start..=i]);
             start = i + 2;
@@ -116,6 +115,35 @@ fn split_long(text: &str) -> Vec<&str> {
         parts.push(&text[start..]);
     }
     parts
+}
+
+/// Byte offsets of sentence-final punctuation: `.`, `!`, `?` or `;` followed by a space and
+/// a capital letter, a digit, a quote or an opening bracket ("e.g. cookies" does not end).
+/// The one sentence rule of the crate: clauses (`split_long`) and facts (`sentences`).
+pub fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(move |&i| {
+        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes.get(i + 2).is_some_and(|b| {
+                b.is_ascii_uppercase() || b.is_ascii_digit() || b"\"('".contains(b)
+            })
+    })
+}
+
+/// Cuts text into trimmed, non-empty sentences at `sentence_ends`.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in sentence_ends(text) {
+        out.push(text[start..=end].trim());
+        start = end + 2;
+    }
+    if start < text.len() {
+        out.push(text[start..].trim());
+    }
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// A word with a plural ending reduced, after Harman's S stemmer: `-ies` -> `-y` ("parties"
@@ -249,6 +277,24 @@ mod tests {
         );
         assert_eq!(segments[2].lead_in, None);
         assert_eq!(segments[2].heading.as_deref(), Some("Retention"));
+    }
+
+    #[test]
+    fn sentences_end_before_capitals_digits_and_quotes_only() {
+        assert_eq!(
+            sentences("We use e.g. cookies. We do not sell; 2 partners may. Do we? \"Yes\" no"),
+            [
+                "We use e.g. cookies.",
+                "We do not sell;",
+                "2 partners may.",
+                "Do we?",
+                "\"Yes\" no"
+            ]
+        );
+        assert_eq!(
+            sentences("lower case. continues; here"),
+            ["lower case. continues; here"]
+        );
     }
 
     #[test]

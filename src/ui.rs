@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::changes::Change;
-use crate::report::{Answer, ChangeNotice, Facts, Report};
-use crate::ui_text::english;
+use crate::report::{Answer, ChangeNotice, Facts, Message, Report};
+use crate::ui_text::{english, is_message, key, word};
 
 /// What the host page does when the person acts in the panel.
 pub struct Actions {
@@ -42,6 +42,12 @@ pub fn render(
         root.append_child(&ui.changes(changes)?.into())?;
     }
     root.append_child(&ui.summary(report)?.into())?;
+    if !report.language.supported {
+        // Nothing was read: the summary says so, and there are no verdicts to show.
+        root.append_child(&ui.signals(report)?.into())?;
+        root.append_child(&ui.footer()?.into())?;
+        return Ok(());
+    }
     root.append_child(&ui.reasons(report)?.into())?;
     root.append_child(&ui.facts(report)?.into())?;
     root.append_child(&ui.categories(report)?.into())?;
@@ -75,7 +81,10 @@ impl Ui<'_> {
         header.append_child(&grade)?;
         let titles = self.el("div", "pl-titles")?;
         let headline = if report.detection.is_policy {
-            report.headline.clone()
+            match &report.headline_message {
+                Some(message) => self.word(message),
+                None => report.headline.clone(),
+            }
         } else {
             self.t("detailsNotPolicyTitle")
         };
@@ -116,7 +125,11 @@ impl Ui<'_> {
         let list = self.el("ul", "pl-summary")?;
         for (i, line) in report.summary.iter().enumerate() {
             let item = self.el("li", "")?;
-            item.append_child(&self.text("span", "", line)?.into())?;
+            let line = match report.summary_messages.get(i) {
+                Some(message) => self.word(message),
+                None => line.clone(),
+            };
+            item.append_child(&self.text("span", "", &line)?.into())?;
             if let Some(Some(clause)) = report.summary_clauses.get(i) {
                 item.append_child(&self.show_button(*clause)?.into())?;
             }
@@ -144,7 +157,11 @@ impl Ui<'_> {
                     .text("span", "pl-points", &format!("{:+}", reason.points))?
                     .into(),
             )?;
-            item.append_child(&self.text("span", "", &humanize(&reason.rule))?.into())?;
+            item.append_child(
+                &self
+                    .text("span", "", &self.label("rule", &reason.rule))?
+                    .into(),
+            )?;
             if let Some(&clause) = reason.clauses.first() {
                 item.append_child(&self.show_button(clause)?.into())?;
             }
@@ -171,18 +188,20 @@ impl Ui<'_> {
             let details = self.el("details", "pl-category")?;
             details.set_attribute("data-category", &category.id)?;
             let summary = self.el("summary", "")?;
-            summary.append_child(&self.text("span", "pl-label", &category.label)?.into())?;
+            let label = self.label("category", &category.id);
+            summary.append_child(&self.text("span", "pl-label", &label)?.into())?;
             summary.append_child(
                 &self
                     .text("span", "pl-count", &format!("{}", category.clauses.len()))?
                     .into(),
             )?;
             details.append_child(&summary)?;
-            details.append_child(
-                &self
-                    .text("p", "pl-category-summary", &category.summary)?
-                    .into(),
-            )?;
+            let line = if category.summary_message.id.is_empty() {
+                category.summary.clone()
+            } else {
+                self.word(&category.summary_message)
+            };
+            details.append_child(&self.text("p", "pl-category-summary", &line)?.into())?;
             for &index in &category.clauses {
                 let Some(clause) = report.clauses.get(index) else {
                     continue;
@@ -279,17 +298,23 @@ fn on_click(element: &Element, action: impl Fn() + 'static) -> Result<(), JsValu
 impl Ui<'_> {
     /// The words for `key` in the person's language, English when there is no translation.
     fn t(&self, key: &str) -> String {
-        self.actions
-            .translate
-            .as_ref()
-            .and_then(|translate| {
-                translate
-                    .call1(&JsValue::NULL, &JsValue::from_str(key))
-                    .ok()
-            })
-            .and_then(|words| words.as_string())
-            .filter(|words| !words.is_empty())
-            .unwrap_or_else(|| english(key).to_string())
+        translated(self.actions.translate.as_ref(), key)
+    }
+
+    /// A message in the person's language.
+    fn word(&self, message: &Message) -> String {
+        word(message, &|key| self.t(key))
+    }
+
+    /// The words for an id under a message prefix (`rule`, `category`, `data`, `right`), or
+    /// the id made readable when there are none.
+    fn label(&self, prefix: &str, id: &str) -> String {
+        let key = key(prefix, id);
+        if is_message(&key) {
+            self.t(&key)
+        } else {
+            humanize(id)
+        }
     }
 
     fn kind_line(&self, report: &Report) -> String {
@@ -313,13 +338,13 @@ impl Ui<'_> {
         })
     }
 
-    /// Ids as plain words, or the words for `empty` when there are none.
-    fn ids(&self, values: &[String], empty: &str) -> String {
+    /// Ids under a message prefix as plain words, or the words for `empty` when there are none.
+    fn ids(&self, prefix: &str, values: &[String], empty: &str) -> String {
         if values.is_empty() {
             return self.t(empty);
         }
-        let words: Vec<String> = values.iter().map(|v| value_label(v)).collect();
-        words.join(", ")
+        let words: Vec<String> = values.iter().map(|v| self.label(prefix, v)).collect();
+        upper_first(&words.join(", "))
     }
 
     /// Texts as given, or the words for `empty` when there are none.
@@ -357,7 +382,7 @@ impl Ui<'_> {
             ("factCookies", self.answer(facts.cookies)),
             (
                 "factDataCollected",
-                self.ids(&facts.data_collected, "answerNotMentioned"),
+                self.ids("data", &facts.data_collected, "answerNotMentioned"),
             ),
             (
                 "factThirdParties",
@@ -369,7 +394,7 @@ impl Ui<'_> {
             ),
             (
                 "factRights",
-                self.ids(&facts.user_rights, "answerNotMentioned"),
+                self.ids("right", &facts.user_rights, "answerNotMentioned"),
             ),
             ("factChildren", children),
             ("factAbroad", self.answer(facts.international_transfer)),
@@ -391,27 +416,28 @@ impl Ui<'_> {
     }
 }
 
+/// The words for `key` from `translate(key)`, English when it gives none.
+pub fn translated(translate: Option<&js_sys::Function>, key: &str) -> String {
+    translate
+        .and_then(|translate| {
+            translate
+                .call1(&JsValue::NULL, &JsValue::from_str(key))
+                .ok()
+        })
+        .and_then(|words| words.as_string())
+        .filter(|words| !words.is_empty())
+        .unwrap_or_else(|| english(key).to_string())
+}
+
 /// `sells_data` -> "Sells data".
 fn humanize(id: &str) -> String {
-    let spaced = id.replace(['_', '-'], " ");
-    let mut chars = spaced.chars();
+    upper_first(&id.replace(['_', '-'], " "))
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-/// Plain words for fact ids whose humanized form reads badly.
-fn value_label(id: &str) -> String {
-    match id {
-        "ip_address" => "IP address".to_string(),
-        "device_id" => "Device ID".to_string(),
-        "government_id" => "Government ID".to_string(),
-        "email" => "E-mail".to_string(),
-        "contacts_list" => "Your contacts".to_string(),
-        "opt_out" => "Opt out".to_string(),
-        "non_discrimination" => "No discrimination for using rights".to_string(),
-        "complaint" => "Complain to a regulator".to_string(),
-        _ => humanize(id),
     }
 }

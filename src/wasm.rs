@@ -92,6 +92,20 @@ pub fn render_details(
         .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
+/// Words a message of a Report (`headline_message`, an entry of `summary_messages`) with
+/// `translate(key)` giving the words of a key in the person's language (English without it).
+#[wasm_bindgen(js_name = wordMessage)]
+pub fn word_message(
+    message: JsValue,
+    translate: Option<js_sys::Function>,
+) -> Result<String, JsError> {
+    let message: crate::report::Message =
+        serde_wasm_bindgen::from_value(message).map_err(into_error)?;
+    Ok(crate::ui_text::word(&message, &|key| {
+        crate::ui::translated(translate.as_ref(), key)
+    }))
+}
+
 /// Test builds only (`--features fault-injection`): a page titled `policylens:panic` or
 /// `policylens:trap` makes `analyze` fail that way, so the extension's recovery is tested
 /// against real failures of the instance.

@@ -137,6 +137,39 @@ fn eval_segments_bad_input_gets_one_clear_line() {
     }
 }
 
+/// A MAPP-format file (`labels` of two category ids, a `lang` column): only the two labelled
+/// categories are scored, a segment without a practice is no `other`, and `--lang` picks rows.
+#[test]
+fn eval_segments_reads_the_mapp_format() {
+    let path = temp_csv(
+        "mapp.csv",
+        "policy_id,policy,lang,segment_id,split,text,labels,info_types\n\
+         7,app,en,1,train,We collect your email address and phone number when you register.,\"[\"\"first_party_collection\"\"]\",[]\n\
+         7,app,en,2,train,Thanks for choosing our app!,[],[]\n\
+         7,app,de,1,train,Wir erheben Ihre E-Mail-Adresse.,\"[\"\"first_party_collection\"\"]\",[]\n",
+    );
+    let output = policylens(&["eval", "segments", "--data", path.to_str().unwrap()]);
+    let v = common::json(&output);
+    assert_eq!(v["segments"], 2);
+    let per = v["per_category"].as_object().unwrap();
+    let ids: Vec<&str> = per.keys().map(String::as_str).collect();
+    assert_eq!(ids, ["first_party_collection", "third_party_sharing"]);
+    assert!(close(&per["first_party_collection"]["r"], 1.0), "{v}");
+    assert_eq!(per["third_party_sharing"]["support"], 0);
+
+    let output = policylens(&[
+        "eval",
+        "segments",
+        "--data",
+        path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("no segments with lang `fr`"), "{stderr}");
+}
+
 /// The shipped lexicon must be what `policylens train` makes from the OPP-115 train split.
 /// The data is not part of the repository; without it the check is skipped.
 #[test]
@@ -153,7 +186,7 @@ fn shipped_lexicon_matches_training() {
         );
         return;
     }
-    let lexicon = root.join("lexicon");
+    let lexicon = root.join("lexicon/en");
     let output = policylens(&[
         "train",
         "--data",

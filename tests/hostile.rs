@@ -106,7 +106,14 @@ fn assert_consistent(page: &Page, report: &Report) {
             clause.block < page.blocks.len().max(1),
             "clause {i} points past the blocks"
         );
-        assert!(!clause.categories.is_empty(), "clause {i} has no category");
+        // A page in a language policylens cannot read gets no category verdicts.
+        assert_eq!(
+            clause.categories.is_empty(),
+            !report.language.supported,
+            "clause {i}: categories {:?} in language {:?}",
+            clause.categories,
+            report.language
+        );
     }
     for category in &report.categories {
         assert!(
@@ -134,12 +141,16 @@ fn assert_consistent(page: &Page, report: &Report) {
     }
     assert!(report.summary.len() <= 6);
     assert_eq!(report.summary.len(), report.summary_clauses.len());
+    assert_eq!(report.summary.len(), report.summary_messages.len());
     assert!(report
         .summary_clauses
         .iter()
         .flatten()
         .all(|&c| c < clauses));
-    assert_eq!(report.grade.is_some(), report.detection.is_policy);
+    assert_eq!(
+        report.grade.is_some(),
+        report.detection.is_policy && report.language.supported
+    );
     assert!((0.0..=1.0).contains(&report.detection.score));
 }
 

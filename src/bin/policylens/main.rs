@@ -1,21 +1,28 @@
 //! The policylens command line: glue between files and the core library.
 
 mod csv;
+mod facts;
 mod input;
 mod pages;
 mod segments;
 mod train;
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
+
+use segments::Selection;
 
 const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
   policylens read [--url URL] FILE|-          (the page as read: title, lang, blocks; JSON)
   policylens shared-js                         (extension/generated/shared.js, from the core)
-  policylens eval segments --data CSV [--split NAME]
+  policylens eval segments --data CSV [--split NAME[,NAME]] [--lang L]
+  policylens eval segments --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] --cv K
   policylens eval pages --manifest CSV
-  policylens train --data CSV [--split NAME] [--out DIR] [--check] [--report NAME]";
+  policylens eval facts --data CSV --pages DIR [--split NAME] [--show-errors]
+  policylens train --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] [--out DIR]
+                   [--check] [--report NAME]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,9 +47,44 @@ fn run(args: &[String]) -> Result<(), String> {
             print_json(&input::read_page(file, options.value("--url"))?)
         }
         ["eval", "segments", rest @ ..] => {
-            let options = Options::parse(rest, &["--data", "--split"], &[])?;
-            let data = options.required("--data")?;
-            print_json(&segments::eval(data, options.value("--split"))?)
+            let options = Options::parse(rest, &["--data", "--split", "--lang", "--cv"], &[])?;
+            let data = options.all("--data");
+            if data.is_empty() {
+                return Err(format!("--data is required\n{USAGE}"));
+            }
+            let splits = options.list("--split");
+            let selection = Selection {
+                splits: splits.as_deref(),
+                lang: options.value("--lang").unwrap_or("en"),
+            };
+            match options.value("--cv") {
+                Some(folds) => {
+                    let folds = folds
+                        .parse()
+                        .map_err(|_| format!("--cv needs a number of folds, not {folds}"))?;
+                    let dir = lexicon_dir(&options, selection.lang);
+                    let curated = train::read_curated(Path::new(&dir))?;
+                    print_json(&segments::cross_validated(
+                        &data, selection, folds, &curated,
+                    )?)
+                }
+                None => match data.as_slice() {
+                    [data] => print_json(&segments::eval(data, selection)?),
+                    _ => Err(format!(
+                        "eval segments takes one --data without --cv\n{USAGE}"
+                    )),
+                },
+            }
+        }
+        ["eval", "facts", rest @ ..] => {
+            let options =
+                Options::parse(rest, &["--data", "--pages", "--split"], &["--show-errors"])?;
+            print_json(&facts::eval(
+                options.required("--data")?,
+                options.required("--pages")?,
+                options.value("--split"),
+                options.flag("--show-errors"),
+            )?)
         }
         ["eval", "pages", rest @ ..] => {
             let options = Options::parse(rest, &["--manifest"], &[])?;
@@ -51,13 +93,23 @@ fn run(args: &[String]) -> Result<(), String> {
         ["train", rest @ ..] => {
             let options = Options::parse(
                 rest,
-                &["--data", "--split", "--out", "--report"],
+                &["--data", "--split", "--lang", "--out", "--report"],
                 &["--check"],
             )?;
+            let data = options.all("--data");
+            if data.is_empty() {
+                return Err(format!("--data is required\n{USAGE}"));
+            }
+            let splits = options.list("--split").unwrap_or_else(|| vec!["train"]);
+            let selection = Selection {
+                splits: Some(&splits),
+                lang: options.value("--lang").unwrap_or("en"),
+            };
+            let dir = lexicon_dir(&options, selection.lang);
             let done = train::run(
-                options.required("--data")?,
-                options.value("--split").unwrap_or("train"),
-                options.value("--out").unwrap_or("lexicon"),
+                &data,
+                selection,
+                &dir,
                 options.flag("--check"),
                 options.value("--report"),
             )?;
@@ -71,6 +123,13 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(format!("unknown command\n{USAGE}")),
     }
+}
+
+/// The lexicon folder: `--out`, or `lexicon/<lang>`.
+fn lexicon_dir(options: &Options, lang: &str) -> String {
+    options
+        .value("--out")
+        .map_or_else(|| format!("lexicon/{lang}"), str::to_string)
 }
 
 fn analyze(args: &[&str]) -> Result<(), String> {
@@ -179,6 +238,20 @@ impl<'a> Options<'a> {
             .rev()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| *v)
+    }
+
+    /// Every value given for a repeatable option, in order.
+    fn all(&self, name: &str) -> Vec<&'a str> {
+        self.values
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .collect()
+    }
+
+    /// A comma-separated option as a list.
+    fn list(&self, name: &str) -> Option<Vec<&'a str>> {
+        self.value(name).map(|v| v.split(',').collect())
     }
 
     fn required(&self, name: &str) -> Result<&'a str, String> {

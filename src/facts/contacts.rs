@@ -1,0 +1,73 @@
+//! Contacts (emails, and URLs in clauses about contacting the company) and the privacy laws
+//! and frameworks a policy names (facts/frameworks.tsv).
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::table::{compile, Table, FRAMEWORKS};
+use super::{note, phrase_automaton, word_matches, Scan};
+
+/// Most contacts kept.
+const MAX_CONTACTS: usize = 10;
+
+pub struct Contacts {
+    email: Regex,
+    url: Regex,
+    contact_context: Regex,
+    frameworks: AhoCorasick,
+    framework_names: Vec<&'static str>,
+}
+
+impl Contacts {
+    pub fn new(table: &Table<'static>) -> Result<Contacts, String> {
+        let (file, text) = FRAMEWORKS;
+        let frameworks = Table::parse(file, text)?;
+        let pairs: Vec<(&'static str, &str)> =
+            frameworks.lines.iter().map(|l| (l.key, l.value)).collect();
+        let (automaton, framework_names) = phrase_automaton(&pairs, true, file)?;
+        Ok(Contacts {
+            email: compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", file!())?,
+            url: compile(
+                r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#,
+                file!(),
+            )?,
+            contact_context: table.regex("contact_context")?,
+            frameworks: automaton,
+            framework_names,
+        })
+    }
+
+    /// Frameworks and contacts named in one clause.
+    pub fn scan(&self, text: &str, clause: usize, scan: &mut Scan) {
+        for m in word_matches(&self.frameworks, text) {
+            note(
+                &mut scan.frameworks,
+                self.framework_names[m.pattern().as_usize()],
+                clause,
+            );
+        }
+        let emails = if text.contains('@') {
+            self.email.find_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        let mut found: Vec<String> = emails
+            .into_iter()
+            .map(|m| m.as_str().trim_end_matches('.').to_string())
+            .collect();
+        if (text.contains("http") || text.contains("www."))
+            && self.contact_context.is_match(&text.to_ascii_lowercase())
+        {
+            found.extend(self.url.find_iter(text).filter_map(|m| {
+                let url = m.as_str().trim_end_matches(['.', ',', ';', ':']);
+                let before = &text[..m.start()];
+                (!before.ends_with('@')).then(|| url.to_string())
+            }));
+        }
+        for contact in found {
+            if scan.contacts.len() < MAX_CONTACTS && !scan.contacts.iter().any(|c| c.0 == contact) {
+                scan.contacts.push((contact, clause));
+            }
+        }
+    }
+}

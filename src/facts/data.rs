@@ -1,0 +1,107 @@
+//! Data collected: data types (facts/<lang>/data_types.tsv) named where the sentence, or the
+//! list lead-in or heading above it, says they are collected.
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::negation::Negation;
+use super::table::Table;
+use super::{note, phrase_automaton, word_matches, Scan, Sentence};
+use crate::text::Segment;
+
+pub struct DataTypes {
+    terms: AhoCorasick,
+    /// The data type of each phrase; `None` blocks a look-alike ("domain name").
+    ids: Vec<Option<&'static str>>,
+    collect_verb: Regex,
+    collect_heading: Regex,
+    other_actor: Regex,
+}
+
+impl DataTypes {
+    pub fn new(types: &Table<'static>, collection: &Table<'static>) -> Result<DataTypes, String> {
+        let pairs: Vec<(Option<&'static str>, &str)> = types
+            .lines
+            .iter()
+            .map(|l| ((l.key != "-").then_some(l.key), l.value))
+            .collect();
+        let (terms, ids) = phrase_automaton(&pairs, false, types.file)?;
+        Ok(DataTypes {
+            terms,
+            ids,
+            collect_verb: collection.words("collect_verb")?,
+            collect_heading: collection.regex("collect_heading")?,
+            other_actor: collection.regex("other_actor")?,
+        })
+    }
+
+    /// What a list item inherits: `Some(yes)` from a lead-in with a collection verb ("We
+    /// collect:" / "We do not collect:"), `Some(true)` from a collection heading.
+    pub fn inherited(
+        &self,
+        segment: &Segment,
+        list_item: bool,
+        negation: &Negation,
+    ) -> Option<bool> {
+        let lead_in = segment
+            .lead_in
+            .as_deref()
+            .map(|l| negation.affirmed(&self.collect_verb, &l.to_ascii_lowercase()));
+        let heading_collects = list_item
+            && segment
+                .heading
+                .as_deref()
+                .is_some_and(|h| self.collect_heading.is_match(&h.to_ascii_lowercase()));
+        match lead_in {
+            Some(Some(affirmed)) => Some(affirmed),
+            _ => heading_collects.then_some(true),
+        }
+    }
+
+    /// Data types named where the sentence (or its list lead-in) says they are collected.
+    pub fn scan(
+        &self,
+        s: &Sentence,
+        inherited: Option<bool>,
+        negation: &Negation,
+        scan: &mut Scan,
+    ) {
+        // A list under "We do not collect:" collects nothing.
+        if inherited == Some(false) {
+            return;
+        }
+        // Data terms first (one automaton pass): without one there is nothing to record, and
+        // the verb regex need not run.
+        let terms: Vec<(usize, &'static str)> = word_matches(&self.terms, &s.lower)
+            .filter_map(|m| Some((m.start(), self.ids[m.pattern().as_usize()]?)))
+            .collect();
+        if terms.is_empty() {
+            return;
+        }
+        let verbs: Vec<usize> = self
+            .collect_verb
+            .find_iter(&s.lower)
+            .map(|m| m.start())
+            .collect();
+        if verbs.is_empty() && (s.question || inherited.is_none()) {
+            return;
+        }
+        // Whether a verb is affirmed, worked out only for verbs that govern a term.
+        let mut affirmed: Vec<Option<bool>> = vec![None; verbs.len()];
+        for (start, id) in terms {
+            let governing = verbs
+                .iter()
+                .rposition(|&at| at < start)
+                .or((!verbs.is_empty()).then_some(0))
+                .map(|v| {
+                    *affirmed[v].get_or_insert_with(|| {
+                        !negation.negated(&s.lower, verbs[v])
+                            && !self.other_actor.is_match(&s.lower[..verbs[v]])
+                    })
+                });
+            if governing.or(inherited).unwrap_or(false) {
+                note(&mut scan.data, id, s.clause);
+            }
+        }
+    }
+}

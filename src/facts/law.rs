@@ -1,0 +1,35 @@
+//! Disclosure to law enforcement: a legal demand or authority, in a sentence that gives
+//! data out.
+
+use regex::Regex;
+
+use super::negation::Negation;
+use super::table::Table;
+use super::{Gates, Scan, Sentence};
+
+pub struct Law {
+    gate: u32,
+    law: Regex,
+    disclose: Regex,
+}
+
+impl Law {
+    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Law, String> {
+        Ok(Law {
+            gate: gates.bit("law")?,
+            law: table.regex("law")?,
+            disclose: table.regex("disclose")?,
+        })
+    }
+
+    pub fn scan(&self, s: &Sentence, negation: &Negation, scan: &mut Scan) {
+        // The verb may be in the list lead-in ("We may disclose information when:").
+        let gives_out = self.disclose.is_match(&s.lower) || self.disclose.is_match(&s.context);
+        if s.topics & self.gate == 0 || !gives_out {
+            return;
+        }
+        if let Some(yes) = negation.affirmed(&self.law, &s.lower) {
+            scan.law.add(yes, s.clause);
+        }
+    }
+}

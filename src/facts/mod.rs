@@ -1,0 +1,492 @@
+//! Facts a person wants answered, each with the clauses it came from.
+//!
+//! Every clause is cut into sentences (`text::sentences`); each question (one module here)
+//! has cue patterns read from the tables under `facts/` (see facts/CRITERIA.md), and a cue
+//! counts as "no" when it is negated in its part of the sentence (`negation`). Hedged
+//! statements ("we may share") count as yes. Questions ("Do we sell your data?") are not
+//! statements and are skipped.
+
+mod ads;
+mod change;
+mod children;
+mod contacts;
+mod cookies;
+mod data;
+mod law;
+mod negation;
+mod retention;
+mod rights;
+mod sale;
+pub mod table;
+mod transfer;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::dates::{order_for_lang, DateFinder};
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::page::Page;
+use crate::report::{Answer, ChangeNotice, FactSource, Facts, Retention};
+use crate::text::{sentences, Segment};
+use negation::Negation;
+use table::{Language, Table};
+
+/// Most clauses kept as evidence for one fact.
+const MAX_EVIDENCE: usize = 8;
+
+/// yes/no clauses for one question, general or of a narrowed scope ("we do not sell
+/// children's data", "we may sell de-identified data").
+#[derive(Default)]
+struct Votes {
+    yes: Vec<usize>,
+    no: Vec<usize>,
+    narrowed: Vec<usize>,
+}
+
+impl Votes {
+    fn add(&mut self, yes: bool, clause: usize) {
+        let list = if yes { &mut self.yes } else { &mut self.no };
+        if !list.contains(&clause) && list.len() < MAX_EVIDENCE {
+            list.push(clause);
+        }
+    }
+
+    /// A statement about part of the data only: it answers nothing about the whole.
+    fn add_narrowed(&mut self, clause: usize) {
+        if !self.narrowed.contains(&clause) && self.narrowed.len() < MAX_EVIDENCE {
+            self.narrowed.push(clause);
+        }
+    }
+
+    /// Unclear only when general statements say both; the evidence keeps both sides. A
+    /// narrowed statement never contradicts a general one and alone is no answer.
+    fn answer(&self) -> (Answer, Vec<usize>) {
+        match (self.yes.is_empty(), self.no.is_empty()) {
+            (true, true) => (Answer::NotMentioned, Vec::new()),
+            (false, true) => (Answer::Yes, self.yes.clone()),
+            (true, false) => (Answer::No, self.no.clone()),
+            (false, false) => (Answer::Unclear, merge(&self.yes, &self.no)),
+        }
+    }
+}
+
+fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A sentence under analysis: its clause, text, ASCII-lowered text (same byte offsets) and
+/// the context (heading and list lead-in) lowered.
+struct Sentence<'a> {
+    clause: usize,
+    /// Topic bits whose gate words occur (see `Gates`).
+    topics: u32,
+    text: &'a str,
+    lower: String,
+    context: String,
+    question: bool,
+    /// A list item under a negated lead-in ("We do not:").
+    lead_in_negated: bool,
+}
+
+/// Everything gathered while scanning the sentences.
+#[derive(Default)]
+struct Scan {
+    data: Vec<(&'static str, Vec<usize>)>,
+    third_parties: Vec<(String, Vec<usize>)>,
+    frameworks: Vec<(&'static str, Vec<usize>)>,
+    rights: Vec<(&'static str, Vec<usize>)>,
+    cookie_types: Vec<(&'static str, Vec<usize>)>,
+    contacts: Vec<(String, usize)>,
+    sells: Votes,
+    do_not_sell_link: Vec<usize>,
+    sale_opt_out: Vec<usize>,
+    ads: Votes,
+    cookies: Votes,
+    transfer: Votes,
+    law: Votes,
+    notice: Option<(ChangeNotice, Vec<usize>)>,
+    /// Sentences scanned so far, the current one included.
+    sentences: usize,
+    /// Clause and number of the last sentence about policy changes.
+    change_sentence: Option<(usize, usize)>,
+    ages: Vec<(u32, usize)>,
+    retention: Vec<Retention>,
+}
+
+/// Adds `clause` to the entry for `key`, creating it in order of first mention.
+fn note<K: PartialEq>(list: &mut Vec<(K, Vec<usize>)>, key: K, clause: usize) {
+    match list.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, clauses)) => {
+            if !clauses.contains(&clause) && clauses.len() < MAX_EVIDENCE {
+                clauses.push(clause);
+            }
+        }
+        None => list.push((key, vec![clause])),
+    }
+}
+
+/// Topic gates: a sentence runs a topic's patterns only when one of its words occurs.
+struct Gates {
+    automaton: AhoCorasick,
+    /// Topic bits of each distinct word.
+    bits: Vec<u32>,
+    /// Topic names; a topic's bit is `1 << position`.
+    topics: Vec<&'static str>,
+}
+
+impl Gates {
+    fn new(table: &Table<'static>) -> Result<Gates, String> {
+        let topics = table.keys();
+        if topics.len() > 32 {
+            return Err(format!("{}: more than 32 topics", table.file));
+        }
+        let mut words: Vec<&str> = Vec::new();
+        let mut bits: Vec<u32> = Vec::new();
+        for line in &table.lines {
+            let bit = 1 << topics.iter().position(|t| *t == line.key).unwrap_or(0);
+            match words.iter().position(|w| *w == line.value) {
+                Some(at) => bits[at] |= bit,
+                None => {
+                    words.push(line.value);
+                    bits.push(bit);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map_err(|e| format!("{}: {e}", table.file))?;
+        Ok(Gates {
+            automaton,
+            bits,
+            topics,
+        })
+    }
+
+    /// The bit of `topic`.
+    fn bit(&self, topic: &str) -> Result<u32, String> {
+        self.topics
+            .iter()
+            .position(|t| *t == topic)
+            .map(|at| 1 << at)
+            .ok_or_else(|| format!("gates.tsv: no topic `{topic}`"))
+    }
+
+    fn topics_of(&self, lower: &str) -> u32 {
+        self.automaton
+            .find_overlapping_iter(lower)
+            .fold(0, |bits, m| bits | self.bits[m.pattern().as_usize()])
+    }
+}
+
+/// One automaton over (id, phrase) pairs, leftmost-longest; returns it and each pattern's id.
+fn phrase_automaton<T: Copy>(
+    pairs: &[(T, &str)],
+    case_insensitive: bool,
+    file: &str,
+) -> Result<(AhoCorasick, Vec<T>), String> {
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(case_insensitive)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pairs.iter().map(|(_, phrase)| phrase))
+        .map_err(|e| format!("{file}: {e}"))?;
+    Ok((automaton, pairs.iter().map(|(id, _)| *id).collect()))
+}
+
+/// Matches of an automaton that start and end at word boundaries.
+fn word_matches<'a>(
+    automaton: &'a AhoCorasick,
+    text: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let bytes = text.as_bytes();
+    automaton.find_iter(text).filter(move |m| {
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
+        !(bytes.get(m.end()).is_some_and(word) || m.start() > 0 && word(&bytes[m.start() - 1]))
+    })
+}
+
+/// Automata and patterns of every question, built once from the tables.
+pub struct FactExtractor {
+    gazetteer: &'static Gazetteer,
+    dates: DateFinder,
+    gates: Gates,
+    negation: Negation,
+    data: data::DataTypes,
+    contacts: contacts::Contacts,
+    sale: sale::Sale,
+    ads: ads::Ads,
+    cookies: cookies::Cookies,
+    transfer: transfer::Transfer,
+    law: law::Law,
+    change: change::Change,
+    children: children::Children,
+    retention: retention::RetentionPeriods,
+    rights: rights::Rights,
+}
+
+impl FactExtractor {
+    /// The extractor over the shipped English tables.
+    pub fn new() -> FactExtractor {
+        FactExtractor::for_language(&table::EN).unwrap_or_else(|e| panic!("fact tables: {e}"))
+    }
+
+    /// The extractor over one language's tables; a bad table line is an error naming it.
+    pub fn for_language(lang: &Language) -> Result<FactExtractor, String> {
+        let gates = Gates::new(&lang.table("gates")?)?;
+        Ok(FactExtractor {
+            gazetteer: Gazetteer::shared(),
+            dates: DateFinder::new(),
+            negation: Negation::new(&lang.table("negation")?)?,
+            data: data::DataTypes::new(&lang.table("data_types")?, &lang.table("collection")?)?,
+            contacts: contacts::Contacts::new(&lang.table("contacts")?)?,
+            sale: sale::Sale::new(&lang.table("sale")?)?,
+            ads: ads::Ads::new(&lang.table("ads")?, &gates)?,
+            cookies: cookies::Cookies::new(&lang.table("cookies")?, &gates)?,
+            transfer: transfer::Transfer::new(&lang.table("transfer")?, &gates)?,
+            law: law::Law::new(&lang.table("law")?, &gates)?,
+            change: change::Change::new(&lang.table("change")?, &gates)?,
+            children: children::Children::new(&lang.table("children")?)?,
+            retention: retention::RetentionPeriods::new(&lang.table("retention")?, &gates)?,
+            rights: rights::Rights::new(&lang.table("rights")?, &gates)?,
+            gates,
+        })
+    }
+
+    /// True when every sentence of `text` naming `name` negates it.
+    fn named_negated(&self, text: &str, name: &str) -> bool {
+        let name = name.to_ascii_lowercase();
+        let mut named = false;
+        for sentence in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            if let Some(at) = lower.find(&name) {
+                if !self.negation.negated(&lower, at) {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        named
+    }
+
+    pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
+        let mut scan = Scan::default();
+        let order = self
+            .dates
+            .order_from_text(segments.iter().map(|s| s.text.as_str()))
+            .unwrap_or_else(|| order_for_lang(&page.lang));
+        let host = host_of(&page.url);
+        let mut short_dates = Vec::new();
+        let mut long_dates = Vec::new();
+        let mut next_segment = 0;
+        for (b, block) in page.blocks.iter().enumerate() {
+            if !block.is_heading() {
+                continue;
+            }
+            while next_segment < segments.len() && segments[next_segment].block < b {
+                next_segment += 1;
+            }
+            if next_segment == segments.len() {
+                break;
+            }
+            for d in self.dates.cued_dates(&block.text, order) {
+                short_dates.push((d, next_segment));
+            }
+        }
+        for (i, segment) in segments.iter().enumerate() {
+            let tag = page
+                .blocks
+                .get(segment.block)
+                .map_or("", |b| b.tag.as_str());
+            let list_item = matches!(tag, "li" | "dd" | "td" | "th");
+            for d in self.dates.cued_dates(&segment.text, order) {
+                if segment.text.len() <= 160 {
+                    short_dates.push((d, i));
+                } else {
+                    long_dates.push((d, i));
+                }
+            }
+            for hit in self.gazetteer.find(&segment.text) {
+                if own_name(&host, hit.name) {
+                    continue;
+                }
+                note(&mut scan.third_parties, hit.name.to_string(), i);
+                // An ads service counts unless only named as not used ("we have not
+                // enabled AdSense").
+                if hit.kind == Kind::Ads && !self.named_negated(&segment.text, hit.name) {
+                    scan.ads.add(true, i);
+                }
+            }
+            self.contacts.scan(&segment.text, i, &mut scan);
+            let mut context = String::new();
+            for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
+                context.push_str(&part.to_ascii_lowercase());
+                context.push(' ');
+            }
+            let inherited = self.data.inherited(segment, list_item, &self.negation);
+            let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
+                let lower = l.to_ascii_lowercase();
+                self.negation.negated(&lower, lower.len())
+            });
+            for text in sentences(&segment.text) {
+                scan.sentences += 1;
+                let lower = text.to_ascii_lowercase();
+                let sentence = Sentence {
+                    clause: i,
+                    topics: self.gates.topics_of(&lower),
+                    text,
+                    lower,
+                    context: context.clone(),
+                    question: text.ends_with('?'),
+                    lead_in_negated,
+                };
+                let n = &self.negation;
+                self.data.scan(&sentence, inherited, n, &mut scan);
+                if sentence.question {
+                    continue;
+                }
+                self.sale.scan(&sentence, n, &mut scan);
+                self.ads.scan(&sentence, n, &mut scan);
+                self.cookies.scan(&sentence, n, &mut scan);
+                self.transfer.scan(&sentence, n, &mut scan);
+                self.law.scan(&sentence, n, &mut scan);
+                self.change.scan(&sentence, &segment.heading, n, &mut scan);
+                self.children.scan(&sentence, &mut scan);
+                self.retention.scan(&sentence, &mut scan);
+                self.rights.scan(&sentence, n, &mut scan);
+            }
+        }
+        let mut facts = Facts::default();
+        let best_date = if short_dates.is_empty() {
+            long_dates.into_iter().next()
+        } else {
+            short_dates
+                .into_iter()
+                .max_by_key(|(d, _)| (d.year, d.month, d.day))
+        };
+        if let Some((date, clause)) = best_date {
+            facts.effective_date = Some(date.iso());
+            evidence(&mut facts, "effective_date".into(), vec![clause]);
+        }
+        finish(scan, &mut facts);
+        facts
+    }
+}
+
+/// Turns the scan into the Report's facts and their evidence.
+fn finish(scan: Scan, facts: &mut Facts) {
+    for (contact, clause) in scan.contacts {
+        evidence(facts, format!("contacts:{contact}"), vec![clause]);
+        facts.contacts.push(contact);
+    }
+    for (field, list, out) in [
+        ("data_collected", scan.data, &mut facts.data_collected),
+        ("user_rights", scan.rights, &mut facts.user_rights),
+        ("frameworks", scan.frameworks, &mut facts.frameworks),
+        ("cookie_types", scan.cookie_types, &mut facts.cookie_types),
+    ] {
+        for (id, clauses) in list {
+            out.push(id.to_string());
+            facts.evidence.push(FactSource {
+                fact: format!("{field}:{id}"),
+                clauses,
+            });
+        }
+    }
+    for (name, clauses) in scan.third_parties {
+        facts.evidence.push(FactSource {
+            fact: format!("third_parties:{name}"),
+            clauses,
+        });
+        facts.third_parties.push(name);
+    }
+    let (answer, clauses) = sale::answer(scan.sells, &scan.do_not_sell_link, scan.sale_opt_out);
+    facts.sells_data = answer;
+    evidence(facts, "sells_data".into(), clauses);
+    for (field, votes) in [
+        ("targeted_advertising", scan.ads),
+        ("cookies", scan.cookies),
+        ("international_transfer", scan.transfer),
+        ("law_enforcement_disclosure", scan.law),
+    ] {
+        let (answer, clauses) = votes.answer();
+        match field {
+            "targeted_advertising" => facts.targeted_advertising = answer,
+            "cookies" => facts.cookies = answer,
+            "international_transfer" => facts.international_transfer = answer,
+            _ => facts.law_enforcement_disclosure = answer,
+        }
+        evidence(facts, field.into(), clauses);
+    }
+    if let Some((notice, clauses)) = scan.notice {
+        facts.change_notice = notice;
+        evidence(facts, "change_notice".into(), clauses);
+    }
+    // The lowest age a policy names for children: the age below which it turns them away.
+    if let Some(age) = scan.ages.iter().map(|a| a.0).min() {
+        facts.children_min_age = Some(age);
+        let clauses: Vec<usize> = scan
+            .ages
+            .iter()
+            .filter(|a| a.0 == age)
+            .map(|a| a.1)
+            .take(MAX_EVIDENCE)
+            .collect();
+        evidence(facts, "children_min_age".into(), merge(&clauses, &[]));
+    }
+    if !scan.retention.is_empty() {
+        let clauses = scan.retention.iter().map(|r| r.clause).collect::<Vec<_>>();
+        evidence(facts, "retention".into(), merge(&clauses, &[]));
+    }
+    facts.retention = scan.retention;
+}
+
+/// Records the clauses behind a fact (nothing when there are none).
+fn evidence(facts: &mut Facts, fact: String, clauses: Vec<usize>) {
+    if !clauses.is_empty() {
+        facts.evidence.push(FactSource { fact, clauses });
+    }
+}
+
+/// The lower-case host of a URL ("news.yahoo.com").
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// True when a named service is the site itself (Yahoo's policy naming Yahoo).
+fn own_name(host: &str, name: &str) -> bool {
+    let word: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !host.is_empty() && !word.is_empty() && host.split('.').any(|label| label == word)
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+impl Default for FactExtractor {
+    fn default() -> Self {
+        FactExtractor::new()
+    }
+}
+
+/// The clauses recorded for `fact` (a field name or `field:value`).
+pub fn clauses_of<'f>(facts: &'f Facts, fact: &str) -> &'f [usize] {
+    facts
+        .evidence
+        .iter()
+        .find(|e| e.fact == fact)
+        .map_or(&[], |e| e.clauses.as_slice())
+}

@@ -1,0 +1,167 @@
+//! How long data is kept: stated periods ("for 13 months", in days) and vague ones ("as long
+//! as necessary"), in sentences about keeping or deleting data.
+
+use regex::Regex;
+
+use super::table::{compile, Table};
+use super::{floor_boundary, Gates, Scan, Sentence};
+use crate::report::Retention;
+
+/// Most retention periods kept.
+const MAX_RETENTION: usize = 40;
+
+pub struct RetentionPeriods {
+    gate: u32,
+    period: Regex,
+    period_vague: Regex,
+    retention_context: Regex,
+    retention_exclude: Regex,
+    not_after: Vec<&'static str>,
+}
+
+impl RetentionPeriods {
+    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<RetentionPeriods, String> {
+        table.regex("period_number")?;
+        table.regex("period_unit")?;
+        let number = table.values("period_number")?.join("|");
+        let unit = table.values("period_unit")?.join("|");
+        Ok(RetentionPeriods {
+            gate: gates.bit("retention")?,
+            period: compile(
+                &format!(
+                    r"\b(?P<num>(?:{number}))(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?:calendar |business |working )?(?P<unit>{unit})\b"
+                ),
+                table.file,
+            )?,
+            period_vague: table.regex("period_vague")?,
+            retention_context: table.regex("retention_context")?,
+            retention_exclude: table.regex("retention_exclude")?,
+            not_after: table.values("not_after")?,
+        })
+    }
+
+    pub fn scan(&self, s: &Sentence, scan: &mut Scan) {
+        let lower = &s.lower;
+        // A period in a table cell under a retention heading has its context there.
+        if s.topics & self.gate == 0
+            || !self.retention_context.is_match(lower)
+                && !self.retention_context.is_match(&s.context)
+        {
+            return;
+        }
+        let mut push = |text: &str, days: Option<u32>| {
+            let text = text.trim().to_string();
+            if scan.retention.len() < MAX_RETENTION
+                && !scan
+                    .retention
+                    .iter()
+                    .any(|r| r.clause == s.clause && r.days == days && r.text == text)
+            {
+                scan.retention.push(Retention {
+                    text,
+                    days,
+                    clause: s.clause,
+                });
+            }
+        };
+        for c in self.period.captures_iter(lower) {
+            let whole = c.get(0).expect("match");
+            let before = lower[..whole.start()].trim_end();
+            // A response time, notice period or age near the number is no retention period.
+            let near = &lower[floor_boundary(lower, whole.start().saturating_sub(60))
+                ..floor_boundary(lower, (whole.end() + 20).min(lower.len()))];
+            if self.not_after.iter().any(|w| before.ends_with(w))
+                || self.retention_exclude.is_match(near)
+            {
+                continue;
+            }
+            let count = c
+                .name("paren")
+                .and_then(|p| p.as_str().parse().ok())
+                .or_else(|| parse_count(&c["num"]));
+            if let Some(count) = count.filter(|&n| n > 0) {
+                push(
+                    &s.text[whole.start()..whole.end()],
+                    Some(period_days(count, &c["unit"])),
+                );
+            }
+        }
+        for m in self.period_vague.find_iter(lower) {
+            push(&s.text[m.start()..m.end()], None);
+        }
+    }
+}
+
+/// Days in a period: months as 365/12 days, hours rounded up to whole days.
+fn period_days(count: u32, unit: &str) -> u32 {
+    let count = count.min(10_000);
+    match unit.as_bytes().first() {
+        Some(b'h') => count.div_ceil(24),
+        Some(b'd') => count,
+        Some(b'w') => count * 7,
+        Some(b'm') => (count * 365 + 6) / 12,
+        _ => count * 365,
+    }
+}
+
+/// "three", "twenty-four", "18" as a number.
+fn parse_count(text: &str) -> Option<u32> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let mut total = 0;
+    for word in text.split(['-', ' ']).filter(|w| !w.is_empty()) {
+        if let Some(n) = UNITS.iter().position(|u| *u == word) {
+            total += n as u32;
+        } else if let Some(n) = TENS.iter().position(|t| *t == word) {
+            total += 20 + 10 * n as u32;
+        } else if word == "hundred" {
+            total = total.max(1) * 100;
+        } else {
+            return None;
+        }
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_days() {
+        assert_eq!(parse_count("twenty-four"), Some(24));
+        assert_eq!(parse_count("one hundred eighty"), Some(180));
+        assert_eq!(parse_count("thirteen"), Some(13));
+        assert_eq!(period_days(13, "months"), 395);
+        assert_eq!(period_days(3, "years"), 1095);
+        assert_eq!(period_days(6, "months"), 183);
+        assert_eq!(period_days(72, "hours"), 3);
+        assert_eq!(period_days(2, "weeks"), 14);
+    }
+}
