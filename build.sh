@@ -81,6 +81,10 @@ bind_core() {
 build() {
   ensure_rust
   ensure_node_packages
+  step "Building the command-line tool; writing extension/generated/shared.js from the core"
+  cargo build --release --bin policylens
+  mkdir -p extension/generated
+  "$TARGET_DIR/release/policylens" shared-js > extension/generated/shared.js
   step "Building the wasm core"
   cargo build --profile wasm --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg
@@ -88,11 +92,9 @@ build() {
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     extension/pkg/policylens_bg.wasm -o extension/pkg/policylens_bg.wasm
-  step "Copying the shared renderer into the playground"
-  rm -rf www/pkg && cp -r extension/pkg www/pkg
-  cp extension/badge.js extension/core.js extension/panel.css www/
-  step "Building the command-line tool"
-  cargo build --release --bin policylens
+  step "Copying the shared renderer and extraction into the playground"
+  rm -rf www/pkg www/generated && cp -r extension/pkg www/pkg && cp -r extension/generated www/generated
+  cp extension/badge.js extension/core.js extension/extract.js extension/panel.css www/
   local raw gz
   raw=$(stat -c %s extension/pkg/policylens_bg.wasm)
   gz=$(gzip -9 -c extension/pkg/policylens_bg.wasm | wc -c)

@@ -12,8 +12,8 @@ use std::time::Instant;
 use policylens::classify::Classifier;
 use policylens::detect::Detector;
 use policylens::facts::FactExtractor;
-use policylens::html::page_from_html;
 use policylens::lexicon::Lexicon;
+use policylens::read::html::page_from_html;
 use policylens::{grade, summary, text, Analyzer, Block, Page};
 
 /// Clauses in the style of real policies, written for this benchmark.

@@ -1,15 +1,16 @@
 // policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
-import { startCore, analyzePage, headlineOf } from './core.js';
-import { fingerprint, compare } from './changes.js';
+import { startCore, analyzePage, headlineOf, storedSummary, compareSummaries } from './core.js';
+import './generated/shared.js';
 
 // The worker can be evicted and restarted at any time: every handler awaits this first.
 const ready = startCore();
 
-const LIMITS = { blocks: 20000, blockText: 200000, totalText: 2 * 1024 * 1024, field: 4096 };
-const GRADE_COLOURS = { A: '#1a7f37', B: '#2f7d14', C: '#9a6700', D: '#c2410c', E: '#b42318' };
+// Limits and colours are the core's (src/shared.rs), through generated/shared.js.
+const SHARED = globalThis.policylensShared;
+const LIMITS = { blocks: SHARED.maxBlocks, blockText: SHARED.maxBlockText, totalText: SHARED.maxExtractedText, field: SHARED.maxField };
 // Stored per-site summaries for change alerts: most kept, oldest dropped first.
-const MAX_SITES = 300;
+const MAX_SITES = SHARED.maxSites;
 
 const fromContentScript = (sender) =>
   sender.tab && Number.isInteger(sender.tab.id) && sender.frameId === 0 && /^https?:/.test(sender.url || '');
@@ -105,17 +106,20 @@ function setToolbar(tabId, report, headline) {
   const grade = report.detection.is_policy && report.grade ? report.grade : '';
   chrome.action.setBadgeText({ tabId, text: grade }).catch(() => {});
   if (grade) {
-    chrome.action.setBadgeBackgroundColor({ tabId, color: GRADE_COLOURS[grade] }).catch(() => {});
+    const colours = SHARED.gradeColours[grade];
+    chrome.action.setBadgeBackgroundColor({ tabId, color: colours.background }).catch(() => {});
+    chrome.action.setBadgeTextColor({ tabId, color: colours.text }).catch(() => {});
     chrome.action.setTitle({ tabId, title: `policylens ${grade}: ${headline}` }).catch(() => {});
   }
 }
 
-// Remembers this policy's summary; returns what changed since the last visit (none on the first).
+// Remembers this policy's summary; returns what changed since the last visit (none on the
+// first), compared by the core.
 async function recordVisit(url, report) {
   const key = siteKey(url);
   const { sites = {} } = await chrome.storage.local.get('sites');
-  const now = fingerprint(report);
-  const changes = sites[key] ? compare(sites[key], now) : [];
+  const now = storedSummary(report);
+  const changes = sites[key] ? compareSummaries(sites[key], now) : [];
   sites[key] = { ...now, seen: Date.now() };
   const keys = Object.keys(sites);
   if (keys.length > MAX_SITES) {

@@ -3,6 +3,10 @@
 'use strict';
 
 const policylensBadge = (() => {
+  // Grade colours are the core's (src/shared.rs), through generated/shared.js.
+  const GRADE_STYLES = Object.entries(policylensShared.gradeColours)
+    .map(([grade, colour]) => `.grade[data-grade="${grade}"] { background: ${colour.background}; color: ${colour.text}; }`)
+    .join('\n    ');
   const STYLE = `
     :host { all: initial; }
     .badge {
@@ -19,11 +23,7 @@ const policylensBadge = (() => {
       display: inline-grid; place-items: center; width: 26px; height: 26px; border-radius: 50%;
       font-weight: 700; font-size: 15px; color: #ffffff; background: #57606a; flex: none;
     }
-    .grade[data-grade="A"] { background: #1a7f37; }
-    .grade[data-grade="B"] { background: #2f7d14; }
-    .grade[data-grade="C"] { background: #f2c94c; color: #1b1f24; }
-    .grade[data-grade="D"] { background: #c2410c; }
-    .grade[data-grade="E"] { background: #b42318; }
+    ${GRADE_STYLES}
     .words { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .changed {
       font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;

@@ -1,76 +1,23 @@
-// policylens content script: a cheap pre-check, then block text to the service worker, then the
-// badge. Reads the page, never changes it (apart from the badge, the panel, a highlight, and
-// the root's display on a page that hides its root; see badge.js).
+// policylens content script: a cheap pre-check, then block text (extract.js) to the service
+// worker, then the badge. Reads the page, never changes it (apart from the badge, the panel, a
+// highlight, and the root's display on a page that hides its root; see badge.js).
 'use strict';
 
 (() => {
   if (globalThis.policylensContentLoaded) return;
   globalThis.policylensContentLoaded = true;
 
-  // Elements whose text is never policy text.
-  const SKIPPED = 'script, style, noscript, template, svg, math, iframe, object, canvas, select,' +
-    ' button, textarea, nav, footer, head, policylens-badge';
-  // Elements that start a block of their own; the innermost one names the block.
-  const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, pre, blockquote, caption,' +
-    ' figcaption, summary, address, div, section, article, main, aside, header, table, ul, ol,' +
-    ' dl, details, figure, body';
-  const MAX_BLOCKS = 20000;
-  const MAX_TEXT = 2 * 1024 * 1024;
   // Late-loading pages: how long and how often to look again after document_idle.
   const WATCH_MS = 10000;
   const WATCH_CHECKS = 8;
   // Defaults of the options page's settings.
-  const SETTINGS = { autoBadge: true, quietSites: [], corner: 'bottom-right' };
+  const SETTINGS = policylensShared.settingsDefaults;
 
   let blockElements = [];
   let badge = null;
   let panel = null;
   let highlighted = null;
   let analysedUrl = null;
-
-  function extractBlocks() {
-    const blocks = [];
-    const elements = [];
-    let current = null;
-    let text = '';
-    let total = 0;
-    const flush = () => {
-      const trimmed = text.replace(/\s+/g, ' ').trim();
-      if (current && trimmed.length > 1 && blocks.length < MAX_BLOCKS && total < MAX_TEXT) {
-        const tag = current.localName;
-        let level = 0;
-        if (/^h[1-6]$/.test(tag)) level = Number(tag[1]);
-        else if (tag === 'li') {
-          for (let up = current.parentElement; up; up = up.parentElement) {
-            if (up.localName === 'ul' || up.localName === 'ol') level++;
-          }
-        }
-        blocks.push({ text: trimmed, tag, level: Math.min(level, 255) });
-        elements.push(current);
-        total += trimmed.length;
-      }
-      text = '';
-    };
-    const walker = document.createTreeWalker(document.body || document.documentElement,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode(node) {
-          if (node.nodeType === Node.ELEMENT_NODE) {
-            return node.matches(SKIPPED) || node.hidden ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-          }
-          return NodeFilter.FILTER_ACCEPT;
-        },
-      });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const block = node.parentElement.closest(BLOCKS);
-      if (block !== current) {
-        flush();
-        current = block;
-      }
-      text += node.data;
-    }
-    flush();
-    return { blocks, elements };
-  }
 
   function message(type, payload) {
     return chrome.runtime.sendMessage({ type, ...payload });
@@ -80,14 +27,9 @@
     analysedUrl = location.href;
     const settings = await chrome.storage.local.get(SETTINGS).catch(() => SETTINGS);
     if (!settings.autoBadge || settings.quietSites.includes(location.hostname)) return;
-    const { blocks, elements } = extractBlocks();
+    const { title, lang, blocks, elements } = policylensExtract(document);
     blockElements = elements;
-    const page = {
-      url: location.href,
-      title: document.title || '',
-      lang: document.documentElement.lang || '',
-      blocks,
-    };
+    const page = { url: location.href, title, lang, blocks };
     const result = await message('analyze', { page, trigger }).catch(() => null);
     if (!result || result.error || !result.isPolicy) return;
     showBadge(result, settings);

@@ -2,6 +2,9 @@
 // after any failure, so one bad page cannot leave a broken instance behind for the next.
 import initWasm, { __wbg_reset_state as resetInstance, init, analyze, wordMessage } from './pkg/policylens.js';
 
+// Change alerts: the summary kept per site and the comparison of two (src/changes.rs).
+export { storedSummary, compareSummaries } from './pkg/policylens.js';
+
 let started;
 
 /** Starts the core once; `wasm` (bytes or a module) is for tests, the extension fetches it. */

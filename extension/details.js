@@ -19,28 +19,12 @@ export async function showDetails(root, { tabId, onClose } = {}) {
     if (clause) chrome.runtime.sendMessage({ type: 'show-clause', tabId, block: clause.block });
   };
   try {
-    renderDetails(root, stored.report, showClause, onClose, (key) => chrome.i18n.getMessage(key));
+    renderDetails(root, stored.report, stored.changes, showClause, onClose, (key) => chrome.i18n.getMessage(key));
   } catch (error) {
     // Say so instead of leaving a blank panel: say, a report stored by an older version.
     root.textContent = chrome.i18n.getMessage('reportUnreadable', error.message) ||
       `This report could not be shown (${error.message}). Reload the page to read it again.`;
     return stored;
   }
-  if (stored.changes && stored.changes.length) root.firstElementChild.after(changeNotice(stored.changes));
   return stored;
-}
-
-function changeNotice(changes) {
-  const box = document.createElement('section');
-  box.className = 'pl-changes';
-  const title = document.createElement('h2');
-  title.textContent = chrome.i18n.getMessage('changedSinceLastVisit') || 'Changed since your last visit';
-  const list = document.createElement('ul');
-  for (const change of changes) {
-    const item = document.createElement('li');
-    item.textContent = change.charAt(0).toUpperCase() + change.slice(1);
-    list.appendChild(item);
-  }
-  box.append(title, list);
-  return box;
 }

@@ -1,9 +1,10 @@
 // Options: automatic badge on/off, quiet sites, badge corner, forget stored summaries. Saved in
 // chrome.storage.local; the content script reads them on each policy page, so no reload is needed.
 import { translatePage } from './i18n.js';
+import './generated/shared.js';
 
 translatePage(document);
-const DEFAULTS = { autoBadge: true, quietSites: [], corner: 'bottom-right' };
+const DEFAULTS = globalThis.policylensShared.settingsDefaults;
 const autoBadge = document.getElementById('auto-badge');
 const corner = document.getElementById('corner');
 const quietSites = document.getElementById('quiet-sites');

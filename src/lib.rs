@@ -22,17 +22,20 @@
 //! ```
 
 pub mod category;
+pub mod changes;
 pub mod classify;
 pub mod dates;
 pub mod detect;
 pub mod facts;
 pub mod gazetteer;
 pub mod grade;
-pub mod html;
 pub mod lang;
 pub mod lexicon;
 pub mod page;
+pub mod precheck;
+pub mod read;
 pub mod report;
+pub mod shared;
 pub mod summary;
 pub mod text;
 #[cfg(all(feature = "train", not(target_arch = "wasm32")))]

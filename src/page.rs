@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::html;
-
 /// Most text the core reads from one page; the rest is ignored and the report says so.
 pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 /// Most blocks the core reads from one page.
@@ -53,31 +51,6 @@ impl Block {
 }
 
 impl Page {
-    /// Reads a document into a page, choosing the reader by the file name's extension
-    /// (`.html`, `.htm`, `.md`, `.txt`; compression already removed) or, without one, by
-    /// sniffing for HTML.
-    pub fn from_document(text: &str, name: &str, url: &str) -> Page {
-        let name = name.to_ascii_lowercase();
-        let looks_html = || {
-            let start = text.trim_start();
-            let head = start.get(..512).unwrap_or(start).to_ascii_lowercase();
-            head.starts_with('<')
-                && ["<html", "<!doctype", "<body", "<p"]
-                    .iter()
-                    .any(|tag| head.contains(tag))
-        };
-        if name.ends_with(".html")
-            || name.ends_with(".htm")
-            || (!name.ends_with(".txt") && !name.ends_with(".md") && looks_html())
-        {
-            html::page_from_html(text, url)
-        } else if name.ends_with(".md") {
-            html::page_from_markdown(text, url)
-        } else {
-            html::page_from_text(text, url)
-        }
-    }
-
     /// Total bytes of block text.
     pub fn text_len(&self) -> usize {
         self.blocks.iter().map(|b| b.text.len()).sum()

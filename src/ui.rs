@@ -4,6 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
+use crate::changes::Change;
 use crate::report::{Answer, ChangeNotice, Facts, Message, Report};
 use crate::ui_text::{english, is_message, key, word};
 
@@ -17,8 +18,14 @@ pub struct Actions {
     pub translate: Option<js_sys::Function>,
 }
 
-/// Replaces the content of `root` with the details of `report`.
-pub fn render(root: &Element, report: &Report, actions: &Actions) -> Result<(), JsValue> {
+/// Replaces the content of `root` with the details of `report` and the `changes` since the
+/// person's last visit.
+pub fn render(
+    root: &Element,
+    report: &Report,
+    changes: &[Change],
+    actions: &Actions,
+) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or("root is not in a document")?;
     let ui = Ui { doc, actions };
     root.set_text_content(None);
@@ -30,6 +37,9 @@ pub fn render(root: &Element, report: &Report, actions: &Actions) -> Result<(), 
         root.append_child(&ui.signals(report)?.into())?;
         root.append_child(&ui.footer()?.into())?;
         return Ok(());
+    }
+    if !changes.is_empty() {
+        root.append_child(&ui.changes(changes)?.into())?;
     }
     root.append_child(&ui.summary(report)?.into())?;
     if !report.language.supported {
@@ -57,6 +67,13 @@ impl Ui<'_> {
         let letter = report.grade.map(String::from).unwrap_or_else(|| "–".into());
         let grade = self.text("span", "pl-grade", &letter)?;
         grade.set_attribute("data-grade", &letter)?;
+        if let Some((background, text)) = report.grade.and_then(crate::shared::grade_colours) {
+            let style = grade.dyn_ref::<web_sys::HtmlElement>().map(|g| g.style());
+            if let Some(style) = style {
+                style.set_property("background", background)?;
+                style.set_property("color", text)?;
+            }
+        }
         grade.set_attribute(
             "aria-label",
             &self.t("detailsGrade").replace("{grade}", &letter),
@@ -85,6 +102,22 @@ impl Ui<'_> {
             header.append_child(&button)?;
         }
         Ok(header)
+    }
+
+    fn changes(&self, changes: &[Change]) -> Result<Element, JsValue> {
+        let section = self.el("section", "pl-changes")?;
+        section.append_child(
+            &self
+                .text("h2", "", &self.t("changedSinceLastVisit"))?
+                .into(),
+        )?;
+        let list = self.el("ul", "")?;
+        for change in changes {
+            let words = change.words(&|key| self.t(key));
+            list.append_child(&self.text("li", "", &words)?.into())?;
+        }
+        section.append_child(&list)?;
+        Ok(section)
     }
 
     fn summary(&self, report: &Report) -> Result<Element, JsValue> {

@@ -2,7 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::changes::{self, Change, StoredSummary};
 use crate::page::Page;
+use crate::read::Format;
 use crate::report::Report;
 
 /// Runs when an instance starts (again after `__wbg_reset_state`): a panic is thrown to the
@@ -29,30 +31,65 @@ pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::analyze(&page))
 }
 
-/// Reads pasted HTML or plain text into a `Page` the way the CLI reads a file.
-#[wasm_bindgen(js_name = readDocument)]
-pub fn read_document(text: &str, url: &str) -> Result<JsValue, JsError> {
-    to_js(&Page::from_document(text, "", url))
+/// The format of pasted text: `html`, `markdown` or `text` (the CLI's rule without a file
+/// name). HTML is read by the browser's own parser and `extract.js`, never by the core.
+#[wasm_bindgen(js_name = documentFormat)]
+pub fn document_format(text: &str) -> String {
+    Format::of(text, "").as_str().to_string()
 }
 
-/// Renders the details panel for a Report into `root`. `on_show_clause(index)` is called
+/// Reads pasted plain text into a `Page` the way the CLI reads a `.txt` file.
+#[wasm_bindgen(js_name = readText)]
+pub fn read_text(text: &str, url: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::read::text::page_from_text(text, url))
+}
+
+/// The part of a Report kept per site for change alerts (`changes::StoredSummary`).
+#[wasm_bindgen(js_name = storedSummary)]
+pub fn stored_summary(report: JsValue) -> Result<JsValue, JsError> {
+    let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    to_js(&StoredSummary::of(&report))
+}
+
+/// What changed from the summary stored at the last visit to this one: a list of changes for
+/// `renderDetails`. A stored summary that cannot be read (a damaged entry) compares as
+/// nothing changed.
+#[wasm_bindgen(js_name = compareSummaries)]
+pub fn compare_summaries(before: JsValue, after: JsValue) -> Result<JsValue, JsError> {
+    let after: StoredSummary = serde_wasm_bindgen::from_value(after).map_err(into_error)?;
+    let changes = match serde_wasm_bindgen::from_value::<StoredSummary>(before) {
+        Ok(before) => changes::diff(&before, &after),
+        Err(_) => Vec::new(),
+    };
+    to_js(&changes)
+}
+
+/// Renders the details panel for a Report into `root`, with the `changes` since the last
+/// visit (from `compareSummaries`; none when absent). `on_show_clause(index)` is called
 /// when the person asks to see a clause in the page; `on_close()` when they close the panel;
 /// `translate(key)` gives the panel's words in the person's language (English without it).
 #[wasm_bindgen(js_name = renderDetails)]
 pub fn render_details(
     root: &web_sys::Element,
     report: JsValue,
+    changes: JsValue,
     on_show_clause: Option<js_sys::Function>,
     on_close: Option<js_sys::Function>,
     translate: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
     let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    let changes: Vec<Change> = if changes.is_undefined() || changes.is_null() {
+        Vec::new()
+    } else {
+        serde_wasm_bindgen::from_value(changes).map_err(into_error)?
+    };
     let actions = crate::ui::Actions {
         show_clause: on_show_clause,
         close: on_close,
         translate,
     };
-    crate::ui::render(root, &report, &actions).map_err(|e| JsError::new(&format!("{e:?}")))
+    crate::ui::render(root, &report, &changes, &actions)
+        .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 /// Words a message of a Report (`headline_message`, an entry of `summary_messages`) with

@@ -1,6 +1,6 @@
 //! Policy-page detection on fixture pages written for these tests (in the style of real pages).
 
-use policylens::html::page_from_html;
+use policylens::read::html::page_from_html;
 use policylens::{analyze, detect, Block, Kind, Page};
 
 fn page(file: &str, url: &str) -> Page {
@@ -13,7 +13,7 @@ fn page(file: &str, url: &str) -> Page {
 fn document(file: &str) -> Page {
     let path = format!("{}/tests/fixtures/pages/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture");
-    Page::from_document(&text, file, "")
+    policylens::read::document(&text, file, "")
 }
 
 fn has_signal(signals: &[String], prefix: &str) -> bool {

@@ -1,7 +1,9 @@
 //! Hostile and malformed input: never a panic, bounded work, a report that stays consistent.
 //! Random cases come from a fixed-seed generator, so a failure reproduces exactly.
 
-use policylens::html::{page_from_html, page_from_markdown, page_from_text};
+use policylens::read::html::page_from_html;
+use policylens::read::markdown::page_from_markdown;
+use policylens::read::text::page_from_text;
 use policylens::{analyze, Block, Page, Report};
 
 /// Pieces hostile pages are made of: markup, policy words, odd characters.

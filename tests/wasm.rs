@@ -2,7 +2,7 @@
 //! input becomes a JS error instead of a trap.
 #![cfg(target_arch = "wasm32")]
 
-use policylens::wasm::{analyze, read_document};
+use policylens::wasm::{analyze, compare_summaries, document_format, read_text, stored_summary};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -66,20 +66,43 @@ fn a_page_of_the_wrong_shape_is_a_js_error_not_a_trap() {
 }
 
 #[wasm_bindgen_test]
-fn read_document_turns_pasted_html_into_blocks() {
-    let page = read_document(
-        "<html><head><title>Privacy</title></head><body><h1>Privacy</h1><p>We collect <b>your</b> email.</p><script>x()</script></body></html>",
-        "https://a.example/privacy",
+fn pasted_text_is_read_by_the_core_and_html_is_left_to_the_browser() {
+    assert_eq!(
+        document_format("<!doctype html><p>We collect your email.</p>"),
+        "html"
+    );
+    assert_eq!(
+        document_format("Privacy Policy\n\nWe collect your email."),
+        "text"
+    );
+    let page = read_text(
+        "Privacy Policy\n\nWe collect your email.",
+        "https://a.example/p",
     )
     .expect("read");
     assert_eq!(
         get(&page, &["title"]).as_string().as_deref(),
-        Some("Privacy")
+        Some("Privacy Policy")
     );
     let blocks = js_sys::Array::from(&get(&page, &["blocks"]));
     assert_eq!(blocks.length(), 2);
-    assert_eq!(
-        get(&blocks.get(1), &["text"]).as_string().as_deref(),
-        Some("We collect your email.")
-    );
+}
+
+#[wasm_bindgen_test]
+fn summaries_compare_across_the_boundary_and_a_damaged_one_is_no_change() {
+    let report = analyze(js_sys::JSON::parse(POLICY).unwrap()).expect("report");
+    let now = stored_summary(report).expect("summary");
+    let before = js_sys::JSON::parse(
+        r#"{"grade":"E","data_collected":[],"third_parties":["Nobody Named"]}"#,
+    )
+    .unwrap();
+    let changes = js_sys::Array::from(&compare_summaries(before, now.clone()).expect("diff"));
+    // Every change is a plain object tagged with its kind, as the renderer reads it back.
+    assert!(changes.length() >= 1);
+    for change in changes.iter() {
+        assert!(get(&change, &["change"]).as_string().is_some());
+    }
+    let damaged = JsValue::from_str("not a summary");
+    let none = js_sys::Array::from(&compare_summaries(damaged, now).expect("diff"));
+    assert_eq!(none.length(), 0);
 }

@@ -88,13 +88,16 @@ async function inExtensionPage(context, extensionId, inputs) {
   const result = await page.evaluate(async (inputs) => {
     const t0 = performance.now();
     const m = await import('./pkg/policylens.js');
+    await import('./generated/shared.js');
+    await import('./extract.js');
     const wasm = await m.default();
     const t1 = performance.now();
     m.init();
     const t2 = performance.now();
     const out = { instantiateMs: t1 - t0, initMs: t2 - t1, analyze: [] };
     for (const { name, html, url } of inputs) {
-      const doc = m.readDocument(html, url);
+      const { title, lang, blocks } = policylensExtract(new DOMParser().parseFromString(html, 'text/html'));
+      const doc = { url, title, lang, blocks };
       const bytes = doc.blocks.reduce((n, b) => n + new TextEncoder().encode(b.text).length, 0);
       const first = performance.now();
       m.analyze(doc);

@@ -14,8 +14,10 @@ if (!manifest) {
   console.error('usage: node tools/precheck-eval.mjs MANIFEST.csv');
   process.exit(2);
 }
-const context = {};
-vm.runInNewContext(readFileSync(new URL('../extension/precheck.js', import.meta.url), 'utf8'), context);
+const context = vm.createContext({});
+for (const file of ['generated/shared.js', 'precheck.js']) {
+  vm.runInContext(readFileSync(new URL(`../extension/${file}`, import.meta.url), 'utf8'), context);
+}
 
 function parseCsv(text) {
   const rows = [];

@@ -1,5 +1,7 @@
 // The playground: the extension's own core and renderer, on pasted text or a bundled sample.
-import { readDocument, renderDetails } from './pkg/policylens.js';
+// Pasted HTML is parsed by the browser (DOMParser) and read by the content script's own
+// extraction (extract.js); plain text by the core's text reader.
+import { documentFormat, readText, renderDetails } from './pkg/policylens.js';
 import { startCore, analyzePage } from './core.js';
 
 await startCore();
@@ -28,16 +30,23 @@ function read() {
   }
   try {
     const started = performance.now();
-    const page = readDocument(text.value, url.value);
+    const page = readPage(text.value, url.value);
     const report = analyzePage(page);
     const millis = performance.now() - started;
     status.textContent = `Read ${page.blocks.length} blocks in ${millis.toFixed(1)} ms.`;
     showDocument(page);
     showBadge(report);
-    renderDetails(details, report, (index) => showBlock(report.clauses[index].block), undefined);
+    renderDetails(details, report, [], (index) => showBlock(report.clauses[index].block), undefined);
   } catch (error) {
     status.textContent = `Could not read it: ${error.message}`;
   }
+}
+
+function readPage(source, address) {
+  if (documentFormat(source) !== 'html') return readText(source, address);
+  const parsed = new DOMParser().parseFromString(source, 'text/html');
+  const { title, lang, blocks } = policylensExtract(parsed);
+  return { url: address, title, lang, blocks };
 }
 
 function showDocument(page) {

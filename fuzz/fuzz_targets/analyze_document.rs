@@ -2,7 +2,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use policylens::html::{page_from_html, page_from_markdown, page_from_text};
+use policylens::read::html::page_from_html;
+use policylens::read::markdown::page_from_markdown;
+use policylens::read::text::page_from_text;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&choice, rest)) = data.split_first() else { return };

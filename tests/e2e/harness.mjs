@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: a local web server for the fixture pages, headless
 // Chromium with the real unpacked extension loaded, and headless Firefox driven over WebDriver BiDi.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -194,4 +194,37 @@ export async function launchFirefox(binary) {
     fs.rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The command-line tool built by ./build.sh ($POLICYLENS_CLI overrides it). */
+export const CLI = process.env.POLICYLENS_CLI || path.join(ROOT, 'target/release/policylens');
+
+/** The page as the native reader reads FILE: `{ title, lang, blocks }` from `policylens read`. */
+export function readNatively(file) {
+  const out = execFileSync(CLI, ['read', file], { maxBuffer: 256 * 1024 * 1024 });
+  const { title, lang, blocks } = JSON.parse(out);
+  return { title, lang, blocks };
+}
+
+const EXTRACTION_SOURCE = ['generated/shared.js', 'extract.js']
+  .map((file) => fs.readFileSync(path.join(ROOT, 'extension', file), 'utf8')).join('\n');
+
+/**
+ * The page as the content script's extraction (extension/extract.js) reads `html` in
+ * `browserPage`: Chromium parses it as a served document (scripts refused by its CSP, every
+ * other request refused), then the extraction runs on its DOM. Returns `{ title, lang, blocks }`.
+ */
+export async function extractInChromium(browserPage, html) {
+  const url = 'https://extraction.test/page';
+  await browserPage.unrouteAll();
+  await browserPage.route('**/*', (route) => (route.request().url() === url
+    ? route.fulfill({
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "script-src 'none'" },
+      body: html,
+    })
+    : route.abort()));
+  await browserPage.goto(url, { waitUntil: 'domcontentloaded' });
+  return browserPage.evaluate(`${EXTRACTION_SOURCE}
+    (() => { const { title, lang, blocks } = policylensExtract(document); return { title, lang, blocks }; })()`);
 }

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 // Loaded as the browser loads it: a classic script defining one global.
-const source = readFileSync(new URL('../../extension/precheck.js', import.meta.url), 'utf8');
-const context = {};
-vm.runInNewContext(source, context);
+const source = (file) => readFileSync(new URL(`../../extension/${file}`, import.meta.url), 'utf8');
+const context = vm.createContext({});
+vm.runInContext(source('generated/shared.js'), context);
+vm.runInContext(source('precheck.js'), context);
 // Results come from another realm: compare them as plain JSON.
 const policylensPrecheck = (doc, url) => JSON.parse(JSON.stringify(context.policylensPrecheck(doc, url)));
 

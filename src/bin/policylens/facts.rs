@@ -240,7 +240,7 @@ fn sanitized_page(path: &Path) -> Result<Page, String> {
         "<html><body><p>{}</p></body></html>",
         body.replace("|||", "</p>\n<p>")
     );
-    Ok(Page::from_document(&html, "sanitized.html", ""))
+    Ok(policylens::read::document(&html, "sanitized.html", ""))
 }
 
 /// The report on a policy's original page, or on its sanitized text; and why the original

@@ -15,6 +15,8 @@ use segments::Selection;
 
 const USAGE: &str = "usage:
   policylens analyze [--url URL] [--json] FILE|-
+  policylens read [--url URL] FILE|-          (the page as read: title, lang, blocks; JSON)
+  policylens shared-js                         (extension/generated/shared.js, from the core)
   policylens eval segments --data CSV [--split NAME[,NAME]] [--lang L]
   policylens eval segments --data CSV [--data CSV]... [--split NAME[,NAME]] [--lang L] --cv K
   policylens eval pages --manifest CSV [--cv K]
@@ -37,6 +39,13 @@ fn run(args: &[String]) -> Result<(), String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["analyze", rest @ ..] => analyze(rest),
+        ["read", rest @ ..] => {
+            let options = Options::parse(rest, &["--url"], &[])?;
+            let [file] = options.positional.as_slice() else {
+                return Err(format!("read needs exactly one FILE or -\n{USAGE}"));
+            };
+            print_json(&input::read_page(file, options.value("--url"))?)
+        }
         ["eval", "segments", rest @ ..] => {
             let options = Options::parse(rest, &["--data", "--split", "--lang", "--cv"], &[])?;
             let data = options.all("--data");
@@ -109,6 +118,7 @@ fn run(args: &[String]) -> Result<(), String> {
             eprintln!("{done}");
             Ok(())
         }
+        ["shared-js"] => write_stdout(policylens::shared::javascript().trim_end()),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

@@ -65,7 +65,7 @@ fn read_manifest(manifest: &str) -> Result<Manifest, String> {
                 String::new()
             });
         let name = path.trim_end_matches(".gz").to_ascii_lowercase();
-        let page = policylens::Page::from_document(&document, &name, "");
+        let page = policylens::read::document(&document, &name, "");
         read.pages.push(Labelled {
             path: path.clone(),
             kind: kind.clone(),
