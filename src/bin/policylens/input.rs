@@ -18,7 +18,7 @@ pub fn read_page(file: &str, url: Option<&str>) -> Result<Page, String> {
     let name = file.trim_end_matches(".gz").to_ascii_lowercase();
     let text = decode(&bytes, file)?;
     let url = url.unwrap_or("");
-    read_document(&text, &name, url)
+    Ok(policylens::read::document(&text, &name, url))
 }
 
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -98,17 +98,6 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, String> {
     // A byte order mark is not text (browsers drop it too).
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     Ok(String::from_utf8_lossy(bytes).into_owned())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_document(text: &str, name: &str, url: &str) -> Result<Page, String> {
-    Ok(policylens::read::document(text, name, url))
-}
-
-/// The wasm32 test build compiles this program too; it only ever runs natively.
-#[cfg(target_arch = "wasm32")]
-fn read_document(_: &str, _: &str, _: &str) -> Result<Page, String> {
-    Err("the command line reads documents natively only".to_string())
 }
 
 fn describe(e: &std::io::Error) -> String {
