@@ -26,6 +26,8 @@ pub mod changes;
 pub mod classify;
 pub mod dates;
 pub mod detect;
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
+pub mod eval;
 pub mod facts;
 pub mod gazetteer;
 pub mod grade;
