@@ -39,6 +39,18 @@ fn listed(list: &[String], ids: &[&str]) -> String {
     yes_no(list.iter().any(|v| ids.contains(&v.as_str())))
 }
 
+/// A fact answered yes, no or unclear in the report, of the same name; `aux` as in `FactSpec`.
+macro_rules! stated_fact {
+    ($field:ident, $aux:literal) => {
+        FactSpec {
+            name: stringify!($field),
+            measure: Measure::Binary,
+            aux: $aux,
+            predict: |r| stated(r.facts.$field),
+        }
+    };
+}
+
 macro_rules! data_fact {
     ($name:literal, $($id:literal),+) => {
         FactSpec {
@@ -63,30 +75,10 @@ macro_rules! right_fact {
 
 /// The facts in the shared scorer's order (its per_fact keys).
 pub const FACTS: &[FactSpec] = &[
-    FactSpec {
-        name: "targeted_advertising",
-        measure: Measure::Binary,
-        aux: false,
-        predict: |r| stated(r.facts.targeted_advertising),
-    },
-    FactSpec {
-        name: "cookies",
-        measure: Measure::Binary,
-        aux: false,
-        predict: |r| stated(r.facts.cookies),
-    },
-    FactSpec {
-        name: "law_enforcement_disclosure",
-        measure: Measure::Binary,
-        aux: false,
-        predict: |r| stated(r.facts.law_enforcement_disclosure),
-    },
-    FactSpec {
-        name: "international_transfer",
-        measure: Measure::Binary,
-        aux: true,
-        predict: |r| stated(r.facts.international_transfer),
-    },
+    stated_fact!(targeted_advertising, false),
+    stated_fact!(cookies, false),
+    stated_fact!(law_enforcement_disclosure, false),
+    stated_fact!(international_transfer, true),
     data_fact!("contact", "name", "email", "phone", "postal_address"),
     data_fact!("location", "location"),
     data_fact!("payment", "payment"),
