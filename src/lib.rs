@@ -24,17 +24,17 @@
 pub mod category;
 pub mod changes;
 pub mod classify;
-pub mod dates;
+mod dates;
 pub mod detect;
 #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub mod eval;
 pub mod facts;
-pub mod gazetteer;
+mod gazetteer;
 pub mod grade;
 pub mod lang;
 pub mod lexicon;
 pub mod page;
-pub mod precheck;
+mod precheck;
 pub mod read;
 pub mod report;
 pub mod shared;
