@@ -7,9 +7,9 @@
 
 /* exported policylensExtract */
 globalThis.policylensExtract = (() => {
-  const { skippedElements, blockElements, namedBlocks, maxBlocks, maxExtractedText } = policylensShared;
+  const { skippedElements, namedBlocks, containerBlocks, maxBlocks, maxExtractedText } = policylensShared;
   const SKIPPED = skippedElements.join(', ');
-  const BLOCKS = blockElements.join(', ');
+  const BLOCKS = [...namedBlocks, ...containerBlocks].join(', ');
   const NAMED = new Set(namedBlocks);
   const HAS_TEXT = /\S/;
 

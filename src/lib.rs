@@ -24,15 +24,17 @@
 pub mod category;
 pub mod changes;
 pub mod classify;
-pub mod dates;
+mod dates;
 pub mod detect;
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
+pub mod eval;
 pub mod facts;
-pub mod gazetteer;
+mod gazetteer;
 pub mod grade;
 pub mod lang;
 pub mod lexicon;
 pub mod page;
-pub mod precheck;
+mod precheck;
 pub mod read;
 pub mod report;
 pub mod shared;
@@ -161,26 +163,53 @@ impl Analyzer {
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
         let lines = summary::lines(&detection, &facts, &graded);
-        Report {
-            schema: report::SCHEMA,
-            grade: detection.is_policy.then_some(graded.grade),
-            grade_reasons: if detection.is_policy {
-                graded.reasons
-            } else {
-                Vec::new()
-            },
-            detection,
-            categories,
+        let (grade, grade_reasons) = if detection.is_policy {
+            (Some(graded.grade), graded.reasons)
+        } else {
+            (None, Vec::new())
+        };
+        let findings = Findings {
             clauses,
+            categories,
             facts,
-            headline: lines.headline,
-            summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
-            summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
-            summary_messages: lines.lines.into_iter().map(|l| l.message).collect(),
-            headline_message: lines.headline_message,
-            truncated,
-            language,
-        }
+            grade,
+            grade_reasons,
+        };
+        assemble(detection, findings, lines, truncated, language)
+    }
+}
+
+/// What a report says about a page's clauses.
+struct Findings {
+    clauses: Vec<Clause>,
+    categories: Vec<report::CategorySummary>,
+    facts: report::Facts,
+    grade: Option<char>,
+    grade_reasons: Vec<report::GradeReason>,
+}
+
+fn assemble(
+    detection: report::Detection,
+    findings: Findings,
+    lines: summary::Lines,
+    truncated: bool,
+    language: lang::Language,
+) -> Report {
+    Report {
+        schema: report::SCHEMA,
+        grade: findings.grade,
+        grade_reasons: findings.grade_reasons,
+        detection,
+        categories: findings.categories,
+        clauses: findings.clauses,
+        facts: findings.facts,
+        headline: lines.headline,
+        summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
+        summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
+        summary_messages: lines.lines.into_iter().map(|l| l.message).collect(),
+        headline_message: lines.headline_message,
+        truncated,
+        language,
     }
 }
 
@@ -204,22 +233,14 @@ fn unread(
             evidence: Vec::new(),
         })
         .collect();
-    Report {
-        schema: report::SCHEMA,
-        detection,
+    let findings = Findings {
+        clauses,
+        categories: Vec::new(),
+        facts: report::Facts::default(),
         grade: None,
         grade_reasons: Vec::new(),
-        categories: Vec::new(),
-        clauses,
-        facts: report::Facts::default(),
-        headline: lines.headline,
-        summary: lines.lines.iter().map(|l| l.text.clone()).collect(),
-        summary_clauses: lines.lines.iter().map(|l| l.clause).collect(),
-        summary_messages: lines.lines.into_iter().map(|l| l.message).collect(),
-        headline_message: lines.headline_message,
-        truncated,
-        language,
-    }
+    };
+    assemble(detection, findings, lines, truncated, language)
 }
 
 impl Default for Analyzer {

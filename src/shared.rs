@@ -50,8 +50,8 @@ pub fn javascript() -> String {
         "maxField": MAX_FIELD,
         "maxSites": MAX_SITES,
         "skippedElements": read::SKIPPED_ELEMENTS,
-        "blockElements": read::BLOCK_ELEMENTS,
         "namedBlocks": read::NAMED_BLOCKS,
+        "containerBlocks": read::CONTAINER_BLOCKS,
         "gradeColours": colours,
         "settingsDefaults": { "autoBadge": true, "quietSites": [], "corner": "bottom-right" },
         "precheck": {

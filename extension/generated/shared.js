@@ -1,25 +1,7 @@
 // Generated from the Rust core (src/shared.rs) by `policylens shared-js`, which
 // ./build.sh runs; edit the Rust, not this file.
 globalThis.policylensShared = {
-  "blockElements": [
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "p",
-    "li",
-    "td",
-    "th",
-    "dt",
-    "dd",
-    "pre",
-    "blockquote",
-    "caption",
-    "figcaption",
-    "summary",
-    "address",
+  "containerBlocks": [
     "div",
     "section",
     "article",

@@ -17,7 +17,7 @@ mod negation;
 mod retention;
 mod rights;
 mod sale;
-pub mod table;
+pub(crate) mod table;
 mod transfer;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

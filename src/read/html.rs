@@ -7,7 +7,7 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-use super::{BLOCK_ELEMENTS, MAX_EXTRACTED_TEXT, NAMED_BLOCKS, SKIPPED_ELEMENTS};
+use super::{is_block, MAX_EXTRACTED_TEXT, NAMED_BLOCKS, SKIPPED_ELEMENTS};
 use crate::page::{Block, Page, MAX_BLOCKS};
 
 /// Reads an HTML document into a `Page`.
@@ -70,7 +70,7 @@ fn blocks(root: NodeRef<Node>) -> Vec<Block> {
                         let depth = lists.last().copied().unwrap_or(0);
                         let in_list = u8::from(matches!(name, "ul" | "ol"));
                         lists.push(depth.saturating_add(in_list));
-                        let nearest = if BLOCK_ELEMENTS.contains(&name) {
+                        let nearest = if is_block(name) {
                             let (tag, level) = block_shape(name, depth);
                             Some((node.id(), tag, level))
                         } else {

@@ -30,42 +30,8 @@ pub const SKIPPED_ELEMENTS: &[&str] = &[
     "policylens-badge",
 ];
 
-/// Elements that hold a block of text of their own: a text belongs to its nearest one.
-pub const BLOCK_ELEMENTS: &[&str] = &[
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "p",
-    "li",
-    "td",
-    "th",
-    "dt",
-    "dd",
-    "pre",
-    "blockquote",
-    "caption",
-    "figcaption",
-    "summary",
-    "address",
-    "div",
-    "section",
-    "article",
-    "main",
-    "aside",
-    "header",
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "details",
-    "figure",
-    "body",
-];
-
-/// Block elements whose name a block keeps; the others give `div`.
+/// Elements that hold a block of text of their own (a text belongs to its nearest block) and
+/// whose name the block keeps.
 pub const NAMED_BLOCKS: &[&str] = &[
     "h1",
     "h2",
@@ -86,6 +52,17 @@ pub const NAMED_BLOCKS: &[&str] = &[
     "summary",
     "address",
 ];
+
+/// Elements that also hold a block of text of their own, named `div` (generic containers).
+pub const CONTAINER_BLOCKS: &[&str] = &[
+    "div", "section", "article", "main", "aside", "header", "table", "ul", "ol", "dl", "details",
+    "figure", "body",
+];
+
+/// Whether an element holds a block of text of its own.
+pub fn is_block(name: &str) -> bool {
+    NAMED_BLOCKS.contains(&name) || CONTAINER_BLOCKS.contains(&name)
+}
 
 /// Most text the extractors collect from one page, in UTF-16 code units (JavaScript's string
 /// length); the core then reads at most `page::MAX_TEXT_BYTES` of it.

@@ -100,7 +100,8 @@ impl Spread {
     }
 }
 
-fn round4(x: f64) -> f64 {
+/// Rounded to 4 decimals, as the JSON reports print.
+pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 

@@ -158,24 +158,34 @@ impl Curated {
 /// partly labelled corpus does not move a fully labelled policy. `tools/baseline_segments.py`
 /// deals the same folds.
 pub fn policy_folds(examples: &[Example], folds: usize) -> Vec<usize> {
-    let sorted_ids = |full: bool| {
-        let mut ids: Vec<&str> = examples
-            .iter()
-            .filter(|e| e.fully_labelled() == full)
-            .map(|e| e.policy.as_str())
+    let mut fold = vec![0; examples.len()];
+    for full in [true, false] {
+        let members: Vec<usize> = (0..examples.len())
+            .filter(|&i| examples[i].fully_labelled() == full)
             .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
-    let (full, partly) = (sorted_ids(true), sorted_ids(false));
-    examples
+        let ids: Vec<&str> = members
+            .iter()
+            .map(|&i| examples[i].policy.as_str())
+            .collect();
+        for (i, k) in members.into_iter().zip(deal_folds(&ids, folds).0) {
+            fold[i] = k;
+        }
+    }
+    fold
+}
+
+/// The fold of each item: the distinct group names in sorted order are dealt to `folds`
+/// folds in turn (rank mod `folds`), so no group is in two folds. Also returns the number of
+/// groups.
+pub fn deal_folds(groups: &[&str], folds: usize) -> (Vec<usize>, usize) {
+    let mut sorted = groups.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let fold = groups
         .iter()
-        .map(|e| {
-            let ids = if e.fully_labelled() { &full } else { &partly };
-            ids.binary_search(&e.policy.as_str()).unwrap_or(0) % folds.max(1)
-        })
-        .collect()
+        .map(|g| sorted.binary_search(g).unwrap_or(0) % folds.max(1))
+        .collect();
+    (fold, sorted.len())
 }
 
 /// Index ranges of the examples of each policy (consecutive examples with the same policy).
@@ -584,6 +594,11 @@ mod tests {
             example("z", false),
         ];
         assert_eq!(policy_folds(&examples, 2), [1, 0, 1, 0, 0, 1]);
+        // a -> 0, b -> 1, c -> 0, d -> 1
+        assert_eq!(
+            deal_folds(&["b", "a", "c", "a", "b", "d"], 2),
+            (vec![1, 0, 0, 0, 1, 1], 4)
+        );
         let runs = policy_runs(&examples);
         assert_eq!(runs, [0..1, 1..2, 2..3, 3..4, 4..5, 5..6]);
     }

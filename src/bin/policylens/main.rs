@@ -48,22 +48,15 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         ["eval", "segments", rest @ ..] => {
             let options = Options::parse(rest, &["--data", "--split", "--lang", "--cv"], &[])?;
-            let data = options.all("--data");
-            if data.is_empty() {
-                return Err(format!("--data is required\n{USAGE}"));
-            }
-            let splits = options.list("--split");
-            let selection = Selection {
-                splits: splits.as_deref(),
-                lang: options.value("--lang").unwrap_or("en"),
-            };
+            let segments_args = SegmentsArgs::parse(&options)?;
+            let (data, selection) = (&segments_args.data, segments_args.selection());
             match options.value("--cv") {
                 Some(folds) => {
                     let folds = parse_folds(folds)?;
                     let dir = lexicon_dir(&options, selection.lang);
                     let curated = train::read_curated(Path::new(&dir))?;
                     print_json(&segments::cross_validated(
-                        &data, selection, folds, &curated,
+                        data, selection, folds, &curated,
                     )?)
                 }
                 None => match data.as_slice() {
@@ -98,18 +91,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 &["--data", "--split", "--lang", "--out", "--report"],
                 &["--check"],
             )?;
-            let data = options.all("--data");
-            if data.is_empty() {
-                return Err(format!("--data is required\n{USAGE}"));
-            }
-            let splits = options.list("--split");
-            let selection = Selection {
-                splits: splits.as_deref(),
-                lang: options.value("--lang").unwrap_or("en"),
-            };
+            let segments_args = SegmentsArgs::parse(&options)?;
+            let (data, selection) = (&segments_args.data, segments_args.selection());
             let dir = lexicon_dir(&options, selection.lang);
             let done = train::run(
-                &data,
+                data,
                 selection,
                 &dir,
                 options.flag("--check"),
@@ -124,6 +110,34 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         _ => Err(format!("unknown command\n{USAGE}")),
+    }
+}
+
+/// The `--data`, `--split` and `--lang` options of `eval segments` and `train`.
+struct SegmentsArgs<'a> {
+    data: Vec<&'a str>,
+    splits: Option<Vec<&'a str>>,
+    lang: &'a str,
+}
+
+impl<'a> SegmentsArgs<'a> {
+    fn parse(options: &Options<'a>) -> Result<SegmentsArgs<'a>, String> {
+        let data = options.all("--data");
+        if data.is_empty() {
+            return Err(format!("--data is required\n{USAGE}"));
+        }
+        Ok(SegmentsArgs {
+            data,
+            splits: options.list("--split"),
+            lang: options.value("--lang").unwrap_or("en"),
+        })
+    }
+
+    fn selection(&self) -> Selection<'_> {
+        Selection {
+            splits: self.splits.as_deref(),
+            lang: self.lang,
+        }
     }
 }
 

@@ -3,10 +3,8 @@
 //! MAPP (`labels`: category ids, only first_party_collection and third_party_sharing
 //! labelled; a segment without a practice is unlabelled for the rest, not `other`).
 
-use policylens::classify::Classifier;
-use policylens::lexicon::Lexicon;
 use policylens::train::metrics::Metrics;
-use policylens::train::{cross_validate, evaluate, Curated, Example, Settings};
+use policylens::train::{cross_validate, Curated, Example, Settings};
 use policylens::Category;
 use serde_json::Value;
 
@@ -121,22 +119,9 @@ fn parse_labels(
         .collect()
 }
 
-/// The categories examples are labelled for (all, or MAPP's two).
-pub fn labelled_categories(examples: &[Example]) -> Vec<Category> {
-    Category::ALL
-        .into_iter()
-        .filter(|c| examples.iter().all(|e| e.labelled[c.index()]))
-        .collect()
-}
-
 /// `policylens eval segments`: the shipped lexicon of `lang` on the selected rows.
 pub fn eval(data: &str, selection: Selection) -> Result<Metrics, String> {
-    let examples = read(data, selection)?;
-    let lexicon = Lexicon::shipped_for(selection.lang)
-        .ok_or_else(|| format!("no lexicon is shipped for lang `{}`", selection.lang))?;
-    let classifier = Classifier::new(&lexicon);
-    let categories = labelled_categories(&examples);
-    Ok(evaluate(&classifier, &examples, &categories))
+    policylens::eval::segments::shipped(&read(data, selection)?, selection.lang)
 }
 
 /// `policylens eval segments --cv K`: K-fold cross-validation by policy of the trainer.

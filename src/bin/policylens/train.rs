@@ -79,7 +79,11 @@ pub fn run(
             },
         )?;
         let classifier = Classifier::new(trained.lexicon());
-        let metrics = evaluate(&classifier, &rows, &segments::labelled_categories(&rows));
+        let metrics = evaluate(
+            &classifier,
+            &rows,
+            &policylens::eval::segments::labelled_categories(&rows),
+        );
         eprintln!("{}", serde_json::to_string(&metrics).unwrap_or_default());
     }
     let files = trained.render(&describe(data, selection));
