@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
-use crate::lexicon::{needle, Lexicon};
+use crate::lexicon::{needle, Lexicon, CONTEXT_OFFSETS};
 use crate::report::Evidence;
 use crate::text::{fold_stemmed as fold, Segment};
 
@@ -15,8 +15,6 @@ use crate::text::{fold_stemmed as fold, Segment};
 const LEAD_IN_SHARE: f32 = 0.5;
 /// Evidence phrases kept per assigned category, strongest first.
 const MAX_EVIDENCE: usize = 6;
-/// Positions, relative to a clause, of the neighbours whose evidence counts in its decision.
-pub(crate) const CONTEXT_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
 /// The categories of one clause and the phrases that caused them.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -10,7 +10,10 @@
 //! clause at that offset (-2, -1, 1, 2) counts in a clause's decision.
 
 use crate::category::Category;
-use crate::classify::CONTEXT_OFFSETS;
+
+/// Positions, relative to a clause, of the neighbours whose evidence counts in its decision
+/// (the offsets of `context.tsv`).
+pub(crate) const CONTEXT_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
 /// One phrase with its weight for one category.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Trained;
 use crate::category::Category;
-use crate::classify::CONTEXT_OFFSETS;
+use crate::lexicon::CONTEXT_OFFSETS;
 
 impl Trained {
     /// File name -> text; `source` names the training data in the files' header line.
