@@ -3,8 +3,11 @@
 import { startCore, analyzePage, headlineOf, storedSummary, compareSummaries } from './core.js';
 import './generated/shared.js';
 
+// When the module graph had loaded and the core was ready (performance.now(), from the worker's
+// start), read by tools/bench-chromium.mjs.
+const startup = (globalThis.policylensStartup = { modules: performance.now() });
 // The worker can be evicted and restarted at any time: every handler awaits this first.
-const ready = startCore();
+const ready = startCore().then(() => { startup.core = performance.now(); });
 
 // Limits and colours are the core's (src/shared.rs), through generated/shared.js.
 const SHARED = globalThis.policylensShared;
@@ -17,30 +20,39 @@ const fromContentScript = (sender) =>
 const fromExtensionPage = (sender) => /^(chrome|moz)-extension:/.test(sender.url || '');
 
 const handlers = {
-  // content script -> worker: a page's blocks; answers what the badge needs.
-  async analyze(msg, sender) {
+  // content script -> worker: a page's blocks; answers what the badge needs. The toolbar and
+  // storage are left to `after`, which runs once the answer is sent.
+  async analyze(msg, sender, after) {
+    const timing = (globalThis.policylensTiming = { received: performance.now() });
     if (!fromContentScript(sender)) throw new Error('analyze: not from a top-level page');
     const page = validPage(msg.page, sender.url);
+    // The options page's settings: no badge wanted means no analysis either.
+    const settings = await currentSettings();
+    if (!settings.autoBadge || settings.quietSites.includes(new URL(sender.url).hostname)) return { hidden: true };
     await ready;
-    const started = performance.now();
+    timing.ready = performance.now();
     const report = analyzePage(page);
-    const millis = performance.now() - started;
+    timing.analysed = performance.now();
     // A policy in a language policylens cannot read has no summary to compare next time.
     const read = report.detection.is_policy && report.language.supported;
-    const changes = read ? await recordVisit(sender.url, report) : [];
+    const changes = read ? await recordVisit(sender.url, report, after) : [];
+    timing.compared = performance.now();
     const headline = headlineOf(report, (key) => chrome.i18n.getMessage(key));
-    setToolbar(sender.tab.id, report, headline);
-    // Stored after the answer, so the badge does not wait for it; quota errors leave the popup
-    // saying "no report yet".
-    chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
-      .catch(() => {});
+    after.push(() => {
+      setToolbar(sender.tab.id, report, headline);
+      // Quota errors leave the popup saying "no report yet".
+      chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
+        .catch(() => {});
+      timing.stored = performance.now();
+    });
+    timing.answered = performance.now();
     return {
       isPolicy: report.detection.is_policy,
-      kind: report.detection.kind,
       grade: report.grade,
       headline,
       changed: changes.length > 0,
-      millis,
+      corner: settings.corner,
+      labels: badgeLabels(report.grade, headline),
     };
   },
   // panel (in the tab) or popup (names the tab) -> worker: the stored report.
@@ -60,6 +72,7 @@ const handlers = {
   },
   async 'forget-sites'(msg, sender) {
     if (!fromExtensionPage(sender)) throw new Error('forget-sites: not from an extension page');
+    sitesRead = Promise.resolve({});
     await chrome.storage.local.remove('sites');
     return { forgotten: true };
   },
@@ -67,7 +80,11 @@ const handlers = {
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !msg || !Object.hasOwn(handlers, msg.type)) return false;
-  handlers[msg.type](msg, sender).then(sendResponse, (error) => sendResponse({ error: String(error.message || error) }));
+  // Work a handler leaves for after its answer (functions), so that the answer does not wait.
+  const after = [];
+  handlers[msg.type](msg, sender, after)
+    .then(sendResponse, (error) => sendResponse({ error: String(error.message || error) }))
+    .then(() => { for (const task of after) task(); });
   return true;
 });
 
@@ -102,6 +119,17 @@ function validPage(page, url) {
   return { url, title: text(page.title, LIMITS.field), lang: text(page.lang, 64), blocks };
 }
 
+// The in-page badge's words in the browser's language (undefined: badge.js's English).
+function badgeLabels(grade, headline) {
+  const text = (name, substitutions) => chrome.i18n.getMessage(name, substitutions) || undefined;
+  return {
+    group: text('badgeGroup'),
+    open: text('badgeOpen', [grade || '?', headline || '']),
+    dismiss: text('badgeDismiss'),
+    changed: text('badgeChanged'),
+  };
+}
+
 function setToolbar(tabId, report, headline) {
   const grade = report.detection.is_policy && report.grade ? report.grade : '';
   chrome.action.setBadgeText({ tabId, text: grade }).catch(() => {});
@@ -113,12 +141,46 @@ function setToolbar(tabId, report, headline) {
   }
 }
 
-// Remembers this policy's summary; returns what changed since the last visit (none on the
-// first), compared by the core.
-async function recordVisit(url, report) {
+// The options page's settings, read once per worker start (beside the core's start) and kept
+// current by storage.onChanged, so that a page's answer never waits for storage.
+let settingsRead = null;
+function currentSettings() {
+  settingsRead ??= chrome.storage.local.get(SHARED.settingsDefaults).catch(() => {
+    settingsRead = null;
+    return SHARED.settingsDefaults;
+  });
+  return settingsRead;
+}
+
+// The stored per-site summaries, read once per worker start and then kept here: the worker is
+// their only writer. A failed read is tried again next time.
+let sitesRead = null;
+function knownSites() {
+  sitesRead ??= chrome.storage.local.get('sites').then(({ sites }) => sites ?? {}, (error) => {
+    sitesRead = null;
+    throw error;
+  });
+  return sitesRead;
+}
+
+currentSettings();
+knownSites().catch(() => {});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !Object.keys(SHARED.settingsDefaults).some((key) => Object.hasOwn(changes, key))) return;
+  settingsRead = null;
+  currentSettings();
+});
+
+// Remembers this policy's summary (written to storage by `after`); returns what changed since the
+// last visit (none on the first), compared by the core.
+async function recordVisit(url, report, after) {
   const key = siteKey(url);
-  const { sites = {} } = await chrome.storage.local.get('sites');
-  const now = storedSummary(report);
+  const sites = await knownSites();
+  globalThis.policylensTiming.sitesRead = performance.now();
+  // The summary reads only the grade and the facts: the clauses, most of a report, are not
+  // copied into the core for it (tests/e2e/extension.test.mjs checks the result is the same).
+  const now = storedSummary({ ...report, clauses: [] });
+  globalThis.policylensTiming.summarised = performance.now();
   const changes = sites[key] ? compareSummaries(sites[key], now) : [];
   sites[key] = { ...now, seen: Date.now() };
   const keys = Object.keys(sites);
@@ -126,7 +188,7 @@ async function recordVisit(url, report) {
     keys.sort((a, b) => sites[a].seen - sites[b].seen);
     for (const old of keys.slice(0, keys.length - MAX_SITES)) delete sites[old];
   }
-  chrome.storage.local.set({ sites }).catch(() => {}); // not awaited: the badge need not wait
+  after.push(() => chrome.storage.local.set({ sites }).catch(() => {}));
   return changes;
 }
 

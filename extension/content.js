@@ -6,12 +6,13 @@
 (() => {
   if (globalThis.policylensContentLoaded) return;
   globalThis.policylensContentLoaded = true;
+  // Milestones of this page's analysis (performance.now()), read by tools/bench-chromium.mjs.
+  // Globals of the content script's world are not visible to the page.
+  const timing = (globalThis.policylensTiming = { start: performance.now() });
 
   // Late-loading pages: how long and how often to look again after document_idle.
   const WATCH_MS = 10000;
   const WATCH_CHECKS = 8;
-  // Defaults of the options page's settings.
-  const SETTINGS = policylensShared.settingsDefaults;
 
   let blockElements = [];
   let badge = null;
@@ -23,34 +24,33 @@
     return chrome.runtime.sendMessage({ type, ...payload });
   }
 
-  async function analyse(trigger) {
+  async function analyse() {
     analysedUrl = location.href;
-    const settings = await chrome.storage.local.get(SETTINGS).catch(() => SETTINGS);
-    if (!settings.autoBadge || settings.quietSites.includes(location.hostname)) return;
+    timing.prechecked = performance.now();
     const { title, lang, blocks, elements } = policylensExtract(document);
     blockElements = elements;
-    const page = { url: location.href, title, lang, blocks };
-    const result = await message('analyze', { page, trigger }).catch(() => null);
-    if (!result || result.error || !result.isPolicy) return;
-    showBadge(result, settings);
+    timing.extracted = performance.now();
+    // The worker takes the URL from the sender, and answers `hidden` when the options page's
+    // settings want no badge here.
+    const result = await message('analyze', { page: { title, lang, blocks } }).catch(() => null);
+    timing.answered = performance.now();
+    if (!result || result.error || result.hidden || !result.isPolicy) return;
+    showBadge(result);
+    timing.drawn = performance.now();
   }
 
-  function showBadge(result, settings) {
+  function showBadge(result) {
     removeBadge();
+    // The worker words the labels in the browser's language.
+    const { group, open, dismiss, changed } = result.labels;
     badge = policylensBadge.create(
-      { grade: result.grade, headline: result.headline, changed: result.changed, corner: settings.corner },
-      { onOpen: openPanel, onDismiss: () => { removeBadge(); closePanel(); }, labels: badgeLabels() });
+      { grade: result.grade, headline: result.headline, changed: result.changed, corner: result.corner },
+      {
+        onOpen: openPanel,
+        onDismiss: () => { removeBadge(); closePanel(); },
+        labels: { group, open: open && (() => open), dismiss, changed },
+      });
     policylensBadge.place(badge);
-  }
-
-  function badgeLabels() {
-    const text = (name) => chrome.i18n.getMessage(name) || undefined;
-    return {
-      group: text('badgeGroup'),
-      open: (grade, words) => chrome.i18n.getMessage('badgeOpen', [grade, words]),
-      dismiss: text('badgeDismiss'),
-      changed: text('badgeChanged'),
-    };
   }
 
   function removeBadge() {
@@ -128,10 +128,10 @@
     return false;
   });
 
-  function check(trigger) {
+  function check() {
     if (location.href === analysedUrl) return true;
     if (!policylensPrecheck(document, location.href).send) return false;
-    analyse(trigger);
+    analyse();
     return true;
   }
 
@@ -144,20 +144,20 @@
       timer = setTimeout(() => {
         timer = 0;
         checks++;
-        if (check('late') || checks >= WATCH_CHECKS) observer.disconnect();
+        if (check() || checks >= WATCH_CHECKS) observer.disconnect();
       }, 500);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     setTimeout(() => observer.disconnect(), WATCH_MS);
   }
 
-  if (!check('idle')) watch();
+  if (!check()) watch();
   // Same-document navigations in single-page apps start the look-again window anew.
   if (globalThis.navigation) {
     navigation.addEventListener('navigatesuccess', () => {
       removeBadge();
       closePanel();
-      if (!check('navigation')) watch();
+      if (!check()) watch();
     });
   }
 })();

@@ -1,5 +1,5 @@
 // Options: automatic badge on/off, quiet sites, badge corner, forget stored summaries. Saved in
-// chrome.storage.local; the content script reads them on each policy page, so no reload is needed.
+// chrome.storage.local; the service worker follows their changes, so no reload is needed.
 import { translatePage } from './i18n.js';
 import './generated/shared.js';
 

@@ -4,12 +4,17 @@
 //     and regex builds): the work a cold service worker does before its first analysis;
 //   - warm analyze() per policy size and on ordinary pages, in an extension page (same wasm);
 //   - wasm linear memory and JS heap of that page after a 500 KB policy;
-//   - navigation -> badge visible, with a stopped (cold) and a running (warm) service worker;
+//   - navigation -> badge visible, with a stopped (cold) and a running (warm) service worker,
+//     and the milestones on the way that the extension records (page: pre-check, extraction,
+//     answer, badge drawn; worker: message received, core ready, analysis, answer);
 //   - content-script main-thread time on ordinary pages (Chromium trace events of the
 //     extension's scripts) and whether any of them reached the worker (wasm used).
 // Real article and product pages are read from $POLICYLENS_DATA (e.g. ../shared/data) when set;
 // otherwise only the bundled sample article is used. Prints a table and writes JSON to
 // $BENCH_JSON when set.
+// Usage: node tools/bench-chromium.mjs [EXTENSION_DIR...]; the built extension/ by default.
+// With several folders (say a baseline copy and extension/), each gets its own browser and
+// every measurement round runs them in turn, so they share the machine's load.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +27,9 @@ const ARTICLE = fs.readFileSync(path.join(ROOT, 'www/samples/news-article.html')
 const DATA = process.env.POLICYLENS_DATA;
 // Ordinary pages per kind read from the data, and runs per measurement.
 const REAL_PAGES = Number(process.env.BENCH_PAGES || 20);
-const NAV_RUNS = 5;
+const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
+// Loads of the bundled sample article for the content-script cost.
+const SAMPLE_LOADS = Number(process.env.BENCH_SAMPLE_LOADS || 30);
 
 /** The sample policy with its main content repeated to about `kb` KB of HTML. */
 function policyHtml(kb) {
@@ -146,18 +153,59 @@ async function traced(context, load, { coldWorker = false } = {}) {
   await load(page);
   await cdp.send('Tracing.end');
   await complete;
-  return { page, events };
+  return { page, cdp, events };
 }
 
 const isExtensionScript = (e) => /^chrome-extension:/.test(e.args?.data?.url || '');
 
+
+/** The extension's running service worker in `context` (a new one after a cold start). */
+async function currentWorker(context, extensionId) {
+  const mine = () => context.serviceWorkers().filter((w) => new URL(w.url()).host === extensionId).at(-1);
+  return mine() ?? context.waitForEvent('serviceworker', { predicate: (w) => new URL(w.url()).host === extensionId, timeout: 15000 });
+}
+
+/**
+ * The milestones the extension records (content script: `policylensTiming` in its isolated world;
+ * worker: `policylensTiming` and `policylensStartup`), as ms after the content script started
+ * (document_idle). Empty for a build that records none.
+ */
+async function milestones(cdp, context, extensionId) {
+  const contexts = [];
+  const created = ({ context: c }) => contexts.push(c);
+  cdp.on('Runtime.executionContextCreated', created);
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.disable');
+  cdp.off('Runtime.executionContextCreated', created);
+  const content = contexts.find((c) => c.origin === `chrome-extension://${extensionId}`);
+  if (!content) return {};
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: content.id,
+    returnByValue: true,
+    expression: '({ origin: performance.timeOrigin, timing: globalThis.policylensTiming })',
+  });
+  const page = result.value;
+  if (!page?.timing) return {};
+  const zero = page.origin + page.timing.start;
+  const out = {};
+  for (const [k, t] of Object.entries(page.timing)) out[`page ${k}`] = page.origin + t - zero;
+  const worker = await currentWorker(context, extensionId);
+  const w = await worker.evaluate(() => ({
+    origin: performance.timeOrigin, timing: globalThis.policylensTiming, startup: globalThis.policylensStartup,
+  }));
+  for (const [k, t] of Object.entries(w.timing ?? {})) out[`worker ${k}`] = w.origin + t - zero;
+  for (const [k, t] of Object.entries(w.startup ?? {})) out[`worker start: ${k}`] = w.origin + t - zero;
+  out['worker start: script'] = w.origin - zero;
+  return out;
+}
+
 /**
  * Opens `url`; times from navigation start and from DOMContentLoaded to the badge in the DOM,
  * and from document_idle: the start of the first content script, which the trace places
- * relative to DOMContentLoaded (the page cannot see it).
+ * relative to DOMContentLoaded (the page cannot see it). Also the extension's own milestones.
  */
-async function timeToBadge(context, url, coldWorker) {
-  const { page, events } = await traced(context, async (page) => {
+async function timeToBadge(context, extensionId, url, coldWorker) {
+  const { page, cdp, events } = await traced(context, async (page) => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.querySelector('policylens-badge')) {
@@ -173,22 +221,26 @@ async function timeToBadge(context, url, coldWorker) {
     badge: globalThis.badgeAt,
     domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
   }));
+  // The stored report is written after the answer: wait for it so that the next run starts
+  // from a quiet worker.
+  await storedReport(await currentWorker(context, extensionId), page.url());
+  const steps = await milestones(cdp, context, extensionId);
   await page.close();
   const dcl = events.find((e) => e.name === 'MarkDOMContent');
   const scriptStarts = events.filter((e) => e.name === 'EvaluateScript' && isExtensionScript(e)).map((e) => e.ts);
   const idleAfterDclMs = dcl && scriptStarts.length ? (Math.min(...scriptStarts) - dcl.ts) / 1000 : NaN;
   const afterDclMs = t.badge - t.domContentLoaded;
-  return { badgeMs: t.badge, afterDclMs, afterIdleMs: afterDclMs - idleAfterDclMs };
+  return { badgeMs: t.badge, afterDclMs, afterIdleMs: afterDclMs - idleAfterDclMs, steps };
 }
 
 /** Main-thread milliseconds spent in the extension's content scripts while loading `url`. */
-async function contentScriptTime(context, url, worker) {
+async function contentScriptTime(context, extensionId, url) {
   const { page, events } = await traced(context, async (page) => {
     await page.goto(url, { waitUntil: 'load' });
     // document_idle and the first look-again checks of late-rendering pages.
     await page.waitForTimeout(1500);
   });
-  const stored = await storedReport(worker, page.url());
+  const stored = await storedReport(await currentWorker(context, extensionId), page.url(), 200);
   await page.close();
   // Complete events of script evaluation and callbacks whose script is the extension's.
   const intervals = events
@@ -206,81 +258,133 @@ async function contentScriptTime(context, url, worker) {
   return { ms: total / 1000, sentToWorker: stored !== null };
 }
 
+/** Median of each milestone over runs (those that recorded it). */
+function medianSteps(runs) {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+  return Object.fromEntries(names
+    .map((n) => [n, round(median(runs.map((r) => r.steps[n]).filter((x) => x !== undefined)), 1)])
+    .sort((a, b) => a[1] - b[1]));
+}
+
 async function main() {
+  // Extension folders to compare, measured in turn within each round (default: the built one).
+  const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : [EXTENSION];
   const server = await startServer();
-  const launchStarted = performance.now();
-  const browser = await launchBrowser();
-  const launchMs = performance.now() - launchStarted;
-  const { context, extensionId, worker } = browser;
-  const results = { date: new Date().toISOString(), extension: EXTENSION, launchMs: round(launchMs, 0) };
+  const results = { date: new Date().toISOString(), load: fs.readFileSync('/proc/loadavg', 'utf8').trim(), extensions: [] };
+  const browsers = [];
   try {
+    for (const dir of dirs) {
+      const launchStarted = performance.now();
+      const browser = await launchBrowser(dir);
+      browsers.push(browser);
+      results.extensions.push({ extension: dir, launchMs: round(performance.now() - launchStarted, 0) });
+    }
     const inputs = [
       ...Object.keys(policies).map((name) => ({ name, html: policies[name], url: `https://example.test/${name}/privacy` })),
       ...ordinary.slice(0, 3).map((p) => ({ name: `${p.kind}: ${p.name.slice(0, 12)}`, html: p.html, url: 'https://example.test/article' })),
     ];
-    results.extensionPage = await inExtensionPage(context, extensionId, inputs);
+    for (const [i, b] of browsers.entries()) {
+      results.extensions[i].extensionPage = await inExtensionPage(b.context, b.extensionId, inputs);
+    }
 
     const policyUrl = `${server.origin}/policy/policy_20KB.html`;
-    const cold = [];
-    const warm = [];
-    for (let i = 0; i < NAV_RUNS; i++) {
-      cold.push(await timeToBadge(context, policyUrl, true));
-      warm.push(await timeToBadge(context, policyUrl, false));
+    const cold = browsers.map(() => []);
+    const warm = browsers.map(() => []);
+    for (let run = 0; run < NAV_RUNS; run++) {
+      for (const [i, b] of browsers.entries()) {
+        cold[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, true));
+        warm[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, false));
+      }
     }
-    results.badge = {
-      page: 'policy_20KB',
-      coldMedianMs: round(median(cold.map((r) => r.badgeMs)), 1),
-      coldAfterDclMedianMs: round(median(cold.map((r) => r.afterDclMs)), 1),
-      coldAfterIdleMedianMs: round(median(cold.map((r) => r.afterIdleMs)), 1),
-      warmMedianMs: round(median(warm.map((r) => r.badgeMs)), 1),
-      warmAfterDclMedianMs: round(median(warm.map((r) => r.afterDclMs)), 1),
-      warmAfterIdleMedianMs: round(median(warm.map((r) => r.afterIdleMs)), 1),
-      runs: NAV_RUNS,
-    };
+    for (const [i, r] of results.extensions.entries()) {
+      r.badge = {
+        page: 'policy_20KB',
+        coldMedianMs: round(median(cold[i].map((x) => x.badgeMs)), 1),
+        coldAfterDclMedianMs: round(median(cold[i].map((x) => x.afterDclMs)), 1),
+        coldAfterIdleMedianMs: round(median(cold[i].map((x) => x.afterIdleMs)), 1),
+        coldAfterIdleMs: cold[i].map((x) => round(x.afterIdleMs, 1)),
+        warmMedianMs: round(median(warm[i].map((x) => x.badgeMs)), 1),
+        warmAfterDclMedianMs: round(median(warm[i].map((x) => x.afterDclMs)), 1),
+        warmAfterIdleMedianMs: round(median(warm[i].map((x) => x.afterIdleMs)), 1),
+        warmAfterIdleMs: warm[i].map((x) => round(x.afterIdleMs, 1)),
+        runs: NAV_RUNS,
+        coldSteps: medianSteps(cold[i]),
+        warmSteps: medianSteps(warm[i]),
+      };
+    }
 
-    const ordinaryRuns = [];
-    for (const [i, p] of ordinary.entries()) {
-      const r = await contentScriptTime(context, `${server.origin}/page/${i}.html`, browser.worker ?? worker);
-      ordinaryRuns.push({ kind: p.kind, name: p.name, ...r });
+    // Ordinary pages: the sample article SAMPLE_LOADS times, each real page once.
+    const loads = [...Array(SAMPLE_LOADS).fill(0), ...[...ordinary.keys()].slice(1)];
+    const ordinaryRuns = browsers.map(() => []);
+    for (const i of loads) {
+      for (const [k, b] of browsers.entries()) {
+        const r = await contentScriptTime(b.context, b.extensionId, `${server.origin}/page/${i}.html`);
+        ordinaryRuns[k].push({ kind: ordinary[i].kind, name: ordinary[i].name, ...r });
+      }
     }
-    const byKind = {};
-    for (const r of ordinaryRuns) (byKind[r.kind] ??= []).push(r);
-    results.ordinaryPages = Object.entries(byKind).map(([kind, rs]) => ({
-      kind,
-      pages: rs.length,
-      medianMs: round(median(rs.map((r) => r.ms))),
-      maxMs: round(Math.max(...rs.map((r) => r.ms))),
-      sentToWorker: rs.filter((r) => r.sentToWorker).length,
-    }));
+    for (const [k, r] of results.extensions.entries()) {
+      const byKind = {};
+      for (const x of ordinaryRuns[k]) (byKind[x.kind] ??= []).push(x);
+      r.ordinaryPages = Object.entries(byKind).map(([kind, rs]) => ({
+        kind,
+        loads: rs.length,
+        medianMs: round(median(rs.map((x) => x.ms))),
+        maxMs: round(Math.max(...rs.map((x) => x.ms))),
+        sentToWorker: rs.filter((x) => x.sentToWorker).length,
+      }));
+    }
   } finally {
-    await browser.close();
+    for (const b of browsers) await b.close();
     await server.close();
   }
   print(results);
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
 }
 
+function table(rows) {
+  const width = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const r of rows) console.log(r.map((x, c) => (c === 0 ? String(x).padEnd(width[c]) : String(x).padStart(width[c]))).join('  '));
+}
+
 function print(r) {
-  const e = r.extensionPage;
+  const xs = r.extensions;
+  console.log(`\nChromium benchmark (${r.date}; load average at the start: ${r.load})`);
+  xs.forEach((x, i) => console.log(`  [${i + 1}] ${x.extension}`));
+  const col = (f) => xs.map((x) => f(x));
+  const ms = (v, digits = 1) => (Number.isFinite(v) ? `${round(v, digits)} ms` : '-');
   const rows = [
-    ['wasm fetch+compile+instantiate (extension page)', `${round(e.instantiateMs, 1)} ms`],
-    ['init(): automata and regex builds', `${round(e.initMs, 1)} ms`],
-    ...e.analyze.map((a) => [
-      `analyze ${a.name} (${Math.round(a.bytes / 1024)} KB text)`,
-      `${round(a.medianMs)} ms median of ${a.runs}, first ${round(a.firstMs)} ms, ${round(a.bytes / 1048.576 / a.medianMs, 1)} MB/s`,
+    ['', ...xs.map((_, i) => `[${i + 1}]`)],
+    ['wasm fetch+compile+instantiate (extension page)', ...col((x) => ms(x.extensionPage.instantiateMs))],
+    ['init(): automata and regex builds', ...col((x) => ms(x.extensionPage.initMs))],
+    ...xs[0].extensionPage.analyze.map((a, j) => [
+      `analyze ${a.name} (${Math.round(a.bytes / 1024)} KB text), median`,
+      ...col((x) => ms(x.extensionPage.analyze[j].medianMs, 2)),
     ]),
-    ['wasm memory after the 500 KB policy', `${(e.wasmMemoryBytes / 1048576).toFixed(1)} MB`],
-    ['JS heap of that page after GC', `${(e.jsHeapUsedBytes / 1048576).toFixed(1)} MB`],
-    [`badge, cold worker (${r.badge.page}, median of ${r.badge.runs})`, `${r.badge.coldMedianMs} ms after navigation start, ${r.badge.coldAfterDclMedianMs} ms after DOMContentLoaded, ${r.badge.coldAfterIdleMedianMs} ms after document_idle`],
-    ['badge, warm worker', `${r.badge.warmMedianMs} ms after navigation start, ${r.badge.warmAfterDclMedianMs} ms after DOMContentLoaded, ${r.badge.warmAfterIdleMedianMs} ms after document_idle`],
-    ...r.ordinaryPages.map((o) => [
-      `content scripts on ${o.kind}s (${o.pages})`,
-      `${o.medianMs} ms median, ${o.maxMs} ms max main thread; sent to the worker: ${o.sentToWorker}`,
+    ['wasm memory after the 500 KB policy', ...col((x) => `${(x.extensionPage.wasmMemoryBytes / 1048576).toFixed(1)} MB`)],
+    ['JS heap of that page after GC', ...col((x) => `${(x.extensionPage.jsHeapUsedBytes / 1048576).toFixed(1)} MB`)],
+    [`badge, cold worker, after document_idle (${xs[0].badge.page}, median of ${NAV_RUNS})`, ...col((x) => ms(x.badge.coldAfterIdleMedianMs))],
+    ['badge, cold worker, after DOMContentLoaded', ...col((x) => ms(x.badge.coldAfterDclMedianMs))],
+    ['badge, warm worker, after document_idle', ...col((x) => ms(x.badge.warmAfterIdleMedianMs))],
+    ['badge, warm worker, after DOMContentLoaded', ...col((x) => ms(x.badge.warmAfterDclMedianMs))],
+    ...xs[0].ordinaryPages.flatMap((o, j) => [
+      [`content scripts, ${o.kind} (${o.loads} loads): median main thread`, ...col((x) => ms(x.ordinaryPages[j].medianMs, 2))],
+      ['  max; loads sent to the worker', ...col((x) => `${ms(x.ordinaryPages[j].maxMs, 2)}; ${x.ordinaryPages[j].sentToWorker}`)],
     ]),
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\nChromium benchmark (${r.date})`);
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  table(rows);
+  for (const [label, key] of [['warm', 'warmSteps'], ['cold', 'coldSteps']]) {
+    xs.forEach((x, i) => {
+      const steps = Object.entries(x.badge[key]);
+      if (!steps.length) return;
+      console.log(`\nBadge path, ${label} worker, [${i + 1}]: milestones in ms after the content script's start (median of ${NAV_RUNS})`);
+      let last = 0;
+      table([['milestone', 'at', 'step'], ...steps.map(([name, at]) => {
+        const step = at - last;
+        last = Math.max(last, at);
+        return [name, at.toFixed(1), step.toFixed(1)];
+      })]);
+    });
+  }
 }
 
 await main();
