@@ -81,10 +81,11 @@ bind_core() {
 build() {
   ensure_rust
   ensure_node_packages
-  step "Building the command-line tool; writing extension/generated/shared.js from the core"
+  step "Building the command-line tool; writing extension/generated/shared.js from the core and the content script bundle"
   cargo build --release --bin policylens
   mkdir -p extension/generated
   "$TARGET_DIR/release/policylens" shared-js > extension/generated/shared.js
+  node tools/bundle-content.mjs
   step "Building the wasm core"
   cargo build --profile wasm --lib --target wasm32-unknown-unknown
   rm -rf extension/pkg

@@ -176,11 +176,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
 async function recordVisit(url, report, after) {
   const key = siteKey(url);
   const sites = await knownSites();
-  globalThis.policylensTiming.sitesRead = performance.now();
   // The summary reads only the grade and the facts: the clauses, most of a report, are not
   // copied into the core for it (tests/e2e/extension.test.mjs checks the result is the same).
   const now = storedSummary({ ...report, clauses: [] });
-  globalThis.policylensTiming.summarised = performance.now();
   const changes = sites[key] ? compareSummaries(sites[key], now) : [];
   sites[key] = { ...now, seen: Date.now() };
   const keys = Object.keys(sites);

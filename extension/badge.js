@@ -2,7 +2,8 @@
 // the page can neither read nor restyle it. Shared by the content script and the playground.
 'use strict';
 
-const policylensBadge = (() => {
+/* exported policylensBadge */
+globalThis.policylensBadge = (() => {
   // Grade colours are the core's (src/shared.rs), through generated/shared.js.
   const GRADE_STYLES = Object.entries(policylensShared.gradeColours)
     .map(([grade, colour]) => `.grade[data-grade="${grade}"] { background: ${colour.background}; color: ${colour.text}; }`)
@@ -114,4 +115,4 @@ const policylensBadge = (() => {
   return { create, place };
 })();
 
-if (typeof module !== 'undefined') module.exports = { policylensBadge };
+if (typeof module !== 'undefined') module.exports = { policylensBadge: globalThis.policylensBadge };

@@ -1,6 +1,8 @@
 // policylens content script: a cheap pre-check, then block text (extract.js) to the service
 // worker, then the badge. Reads the page, never changes it (apart from the badge, the panel, a
 // highlight, and the root's display on a page that hides its root; see badge.js).
+// It runs as part of generated/content.js (tools/bundle-content.mjs), after generated/shared.js
+// and precheck.js; policylensPageTools() there sets up extract.js and badge.js.
 'use strict';
 
 (() => {
@@ -27,6 +29,7 @@
   async function analyse() {
     analysedUrl = location.href;
     timing.prechecked = performance.now();
+    policylensPageTools();
     const { title, lang, blocks, elements } = policylensExtract(document);
     blockElements = elements;
     timing.extracted = performance.now();
