@@ -30,6 +30,8 @@ const REAL_PAGES = Number(process.env.BENCH_PAGES || 20);
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
 // Loads of the bundled sample article for the content-script cost.
 const SAMPLE_LOADS = Number(process.env.BENCH_SAMPLE_LOADS || 30);
+// BENCH_ONLY=pages: only the content-script cost on ordinary pages (for builds without a badge).
+const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
 
 /** The sample policy with its main content repeated to about `kb` KB of HTML. */
 function policyHtml(kb) {
@@ -167,10 +169,10 @@ async function currentWorker(context, extensionId) {
 
 /**
  * The milestones the extension records (content script: `policylensTiming` in its isolated world;
- * worker: `policylensTiming` and `policylensStartup`), as ms after the content script started
- * (document_idle). Empty for a build that records none.
+ * worker: `policylensTiming` and `policylensStartup`), as ms after document_idle, which is
+ * `idleAt` on the page's clock. Empty for a build that records none.
  */
-async function milestones(cdp, context, extensionId) {
+async function milestones(cdp, context, extensionId, idleAt) {
   const contexts = [];
   const created = ({ context: c }) => contexts.push(c);
   cdp.on('Runtime.executionContextCreated', created);
@@ -186,9 +188,9 @@ async function milestones(cdp, context, extensionId) {
   });
   const page = result.value;
   if (!page?.timing) return {};
-  const zero = page.origin + page.timing.start;
+  const zero = page.origin + idleAt;
   const out = {};
-  for (const [k, t] of Object.entries(page.timing)) out[`page ${k}`] = page.origin + t - zero;
+  for (const [k, t] of Object.entries(page.timing)) out[`page ${k}`] = t - idleAt;
   const worker = await currentWorker(context, extensionId);
   const w = await worker.evaluate(() => ({
     origin: performance.timeOrigin, timing: globalThis.policylensTiming, startup: globalThis.policylensStartup,
@@ -221,15 +223,16 @@ async function timeToBadge(context, extensionId, url, coldWorker) {
     badge: globalThis.badgeAt,
     domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
   }));
-  // The stored report is written after the answer: wait for it so that the next run starts
-  // from a quiet worker.
-  await storedReport(await currentWorker(context, extensionId), page.url());
-  const steps = await milestones(cdp, context, extensionId);
-  await page.close();
   const dcl = events.find((e) => e.name === 'MarkDOMContent');
   const scriptStarts = events.filter((e) => e.name === 'EvaluateScript' && isExtensionScript(e)).map((e) => e.ts);
   const idleAfterDclMs = dcl && scriptStarts.length ? (Math.min(...scriptStarts) - dcl.ts) / 1000 : NaN;
   const afterDclMs = t.badge - t.domContentLoaded;
+  // The stored report is written after the answer: wait for it so that the next run starts
+  // from a quiet worker.
+  await storedReport(await currentWorker(context, extensionId), page.url());
+  const idleAt = t.domContentLoaded + idleAfterDclMs;
+  const steps = { ...await milestones(cdp, context, extensionId, idleAt), 'badge in the DOM (page)': t.badge - idleAt };
+  await page.close();
   return { badgeMs: t.badge, afterDclMs, afterIdleMs: afterDclMs - idleAfterDclMs, steps };
 }
 
@@ -284,19 +287,20 @@ async function main() {
       ...ordinary.slice(0, 3).map((p) => ({ name: `${p.kind}: ${p.name.slice(0, 12)}`, html: p.html, url: 'https://example.test/article' })),
     ];
     for (const [i, b] of browsers.entries()) {
-      results.extensions[i].extensionPage = await inExtensionPage(b.context, b.extensionId, inputs);
+      results.extensions[i].extensionPage = PAGES_ONLY ? null : await inExtensionPage(b.context, b.extensionId, inputs);
     }
 
     const policyUrl = `${server.origin}/policy/policy_20KB.html`;
     const cold = browsers.map(() => []);
     const warm = browsers.map(() => []);
-    for (let run = 0; run < NAV_RUNS; run++) {
+    for (let run = 0; run < (PAGES_ONLY ? 0 : NAV_RUNS); run++) {
       for (const [i, b] of browsers.entries()) {
         cold[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, true));
         warm[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, false));
       }
     }
     for (const [i, r] of results.extensions.entries()) {
+      if (PAGES_ONLY) break;
       r.badge = {
         page: 'policy_20KB',
         coldMedianMs: round(median(cold[i].map((x) => x.badgeMs)), 1),
@@ -354,18 +358,20 @@ function print(r) {
   const ms = (v, digits = 1) => (Number.isFinite(v) ? `${round(v, digits)} ms` : '-');
   const rows = [
     ['', ...xs.map((_, i) => `[${i + 1}]`)],
-    ['wasm fetch+compile+instantiate (extension page)', ...col((x) => ms(x.extensionPage.instantiateMs))],
-    ['init(): automata and regex builds', ...col((x) => ms(x.extensionPage.initMs))],
-    ...xs[0].extensionPage.analyze.map((a, j) => [
-      `analyze ${a.name} (${Math.round(a.bytes / 1024)} KB text), median`,
-      ...col((x) => ms(x.extensionPage.analyze[j].medianMs, 2)),
+    ...(PAGES_ONLY ? [] : [
+      ['wasm fetch+compile+instantiate (extension page)', ...col((x) => ms(x.extensionPage.instantiateMs))],
+      ['init(): automata and regex builds', ...col((x) => ms(x.extensionPage.initMs))],
+      ...xs[0].extensionPage.analyze.map((a, j) => [
+        `analyze ${a.name} (${Math.round(a.bytes / 1024)} KB text), median`,
+        ...col((x) => ms(x.extensionPage.analyze[j].medianMs, 2)),
+      ]),
+      ['wasm memory after the 500 KB policy', ...col((x) => `${(x.extensionPage.wasmMemoryBytes / 1048576).toFixed(1)} MB`)],
+      ['JS heap of that page after GC', ...col((x) => `${(x.extensionPage.jsHeapUsedBytes / 1048576).toFixed(1)} MB`)],
+      [`badge, cold worker, after document_idle (${xs[0].badge.page}, median of ${NAV_RUNS})`, ...col((x) => ms(x.badge.coldAfterIdleMedianMs))],
+      ['badge, cold worker, after DOMContentLoaded', ...col((x) => ms(x.badge.coldAfterDclMedianMs))],
+      ['badge, warm worker, after document_idle', ...col((x) => ms(x.badge.warmAfterIdleMedianMs))],
+      ['badge, warm worker, after DOMContentLoaded', ...col((x) => ms(x.badge.warmAfterDclMedianMs))],
     ]),
-    ['wasm memory after the 500 KB policy', ...col((x) => `${(x.extensionPage.wasmMemoryBytes / 1048576).toFixed(1)} MB`)],
-    ['JS heap of that page after GC', ...col((x) => `${(x.extensionPage.jsHeapUsedBytes / 1048576).toFixed(1)} MB`)],
-    [`badge, cold worker, after document_idle (${xs[0].badge.page}, median of ${NAV_RUNS})`, ...col((x) => ms(x.badge.coldAfterIdleMedianMs))],
-    ['badge, cold worker, after DOMContentLoaded', ...col((x) => ms(x.badge.coldAfterDclMedianMs))],
-    ['badge, warm worker, after document_idle', ...col((x) => ms(x.badge.warmAfterIdleMedianMs))],
-    ['badge, warm worker, after DOMContentLoaded', ...col((x) => ms(x.badge.warmAfterDclMedianMs))],
     ...xs[0].ordinaryPages.flatMap((o, j) => [
       [`content scripts, ${o.kind} (${o.loads} loads): median main thread`, ...col((x) => ms(x.ordinaryPages[j].medianMs, 2))],
       ['  max; loads sent to the worker', ...col((x) => `${ms(x.ordinaryPages[j].maxMs, 2)}; ${x.ordinaryPages[j].sentToWorker}`)],
@@ -374,6 +380,7 @@ function print(r) {
   table(rows);
   for (const [label, key] of [['warm', 'warmSteps'], ['cold', 'coldSteps']]) {
     xs.forEach((x, i) => {
+      if (!x.badge) return;
       const steps = Object.entries(x.badge[key]);
       if (!steps.length) return;
       console.log(`\nBadge path, ${label} worker, [${i + 1}]: milestones in ms after the content script's start (median of ${NAV_RUNS})`);
