@@ -179,7 +179,7 @@ async function recordVisit(url, report, after, timing) {
   const sites = await knownSites();
   timing.sitesRead = performance.now();
   // The summary reads only the grade and the facts: the clauses, most of a report, are not
-  // copied into the core for it (tests/e2e/extension.test.mjs checks the result is the same).
+  // copied into the core for it (tests/e2e/extension.test.mjs checks that the result is the same).
   const now = storedSummary({ ...report, clauses: [] });
   timing.summarised = performance.now();
   const changes = sites[key] ? compareSummaries(sites[key], now) : [];

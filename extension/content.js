@@ -131,7 +131,7 @@
   });
 
   function check() {
-    // document.URL, not location.href: the Location object would cost every page a little.
+    // document.URL: the same as location.href, without setting up a Location object on every page.
     if (document.URL === analysedUrl) return true;
     if (!policylensPrecheck(document, document.URL).send) return false;
     analyse();
