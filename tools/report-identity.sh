@@ -4,7 +4,7 @@
 # from the file name; sanitized texts). Speed work must leave every report byte-identical.
 #   tools/report-identity.sh DATA BEFORE_BINARY [AFTER_BINARY]
 # AFTER defaults to target/release/policylens. The BEFORE outputs are kept in
-# /tmp/report-identity/<hash of BEFORE>/ and reused. Exit status 1 when any report differs.
+# /tmp/report-identity/<hash of BEFORE and the page list>/ and reused. Exit status 1 when any report differs.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 DATA BEFORE_BINARY [AFTER_BINARY]" >&2
@@ -17,7 +17,8 @@ JOBS=${JOBS:-2}
 
 # One job per line: FILE<TAB>URL (URL may be empty).
 jobs_list() {
-  tail -n +2 "$DATA/pages/manifest.csv" | cut -d, -f1 | while read -r path; do
+  # The path is the first column, quoted when it holds a comma.
+  tail -n +2 "$DATA/pages/manifest.csv" | sed -E 's/^"([^"]*)",.*/\1/; t; s/,.*//' | while read -r path; do
     printf '%s\t\n' "$DATA/pages/$path"
   done
   for f in "$DATA"/opp115/original_policies/*.html; do
@@ -43,7 +44,7 @@ run_all() {
   '
 }
 
-base=/tmp/report-identity/$(md5sum "$BEFORE" | cut -c1-16)
+base=/tmp/report-identity/$( (md5sum <"$BEFORE"; jobs_list) | md5sum | cut -c1-16)
 if [ ! -f "$base/.done" ]; then
   rm -rf "$base"
   run_all "$BEFORE" "$base"
