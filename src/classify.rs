@@ -109,13 +109,15 @@ impl Classifier {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut add = |phrase: &str| -> usize {
-            *index.entry(phrase.to_string()).or_insert_with(|| {
-                patterns.push(Pattern {
-                    phrase: phrase.to_string(),
-                    ..Pattern::default()
-                });
-                patterns.len() - 1
-            })
+            if let Some(&at) = index.get(phrase) {
+                return at;
+            }
+            patterns.push(Pattern {
+                phrase: phrase.to_string(),
+                ..Pattern::default()
+            });
+            index.insert(phrase.to_string(), patterns.len() - 1);
+            patterns.len() - 1
         };
         let mut text_entries = Vec::new();
         for entry in &lexicon.entries {

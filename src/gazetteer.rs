@@ -120,7 +120,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(aliases.iter().map(|a| a.text.as_str()))
             .map_err(|e| format!("{file}: {e}"))?;

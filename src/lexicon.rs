@@ -213,11 +213,10 @@ impl Lexicon {
         for &(category, text) in files {
             let file = format!("{}.tsv", category.id());
             for (n, line) in data_lines(text) {
-                let fields: Vec<&str> = line.split('\t').collect();
                 let err = line_error(&file, n);
-                if fields.len() != 3 {
+                let Some(fields) = three_fields(line) else {
                     return Err(err("expected phrase<TAB>weight<TAB>source"));
-                }
+                };
                 let weight: f32 = finite(fields[1]).ok_or_else(|| err("weight is not a number"))?;
                 let curated = match fields[2] {
                     "curated" => true,
@@ -260,6 +259,13 @@ fn line_error(file: &str, line: usize) -> impl Fn(&str) -> ParseError + '_ {
 /// `text` as a finite number.
 fn finite(text: &str) -> Option<f32> {
     text.parse().ok().filter(|w: &f32| w.is_finite())
+}
+
+/// The three tab-separated fields of `line`, or none when it has another number of fields.
+fn three_fields(line: &str) -> Option<[&str; 3]> {
+    let mut fields = line.split('\t');
+    let three = [fields.next()?, fields.next()?, fields.next()?];
+    fields.next().is_none().then_some(three)
 }
 
 /// Non-empty, non-comment lines with their 1-based numbers.
@@ -305,5 +311,21 @@ mod tests {
             err.to_string(),
             "do_not_track.tsv:2: weight is not a number"
         );
+    }
+
+    #[test]
+    fn a_phrase_line_needs_exactly_three_fields() {
+        for line in ["do not track\t0.5", "do not track\t0.5\tlearned\textra"] {
+            let err = Lexicon::parse(&[(Category::DoNotTrack, line)], "").unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "do_not_track.tsv:1: expected phrase<TAB>weight<TAB>source",
+                "{line:?}"
+            );
+        }
+        let lexicon =
+            Lexicon::parse(&[(Category::DoNotTrack, "do not track\t0.5\tlearned")], "").unwrap();
+        assert_eq!(lexicon.entries.len(), 1);
+        assert_eq!(lexicon.entries[0].weight, 0.5);
     }
 }

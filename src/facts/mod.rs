@@ -189,7 +189,7 @@ fn phrase_automaton<T: Copy>(
 ) -> Result<(AhoCorasick, Vec<T>), String> {
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(case_insensitive)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(pairs.iter().map(|(_, phrase)| phrase))
         .map_err(|e| format!("{file}: {e}"))?;
