@@ -273,3 +273,28 @@ fn bad_context_lines_are_reported() {
         .unwrap_err();
     assert!(err.to_string().contains("expected category"));
 }
+
+#[test]
+fn a_learned_phrase_found_n_times_counts_one_plus_ln_n_times() {
+    let lexicon = Lexicon::parse(
+        &[
+            (Category::DataRetention, "retai*\t1\tlearned\n"),
+            (Category::DataSecurity, "encrypt\t1\tcurated\n"),
+        ],
+        "",
+    )
+    .unwrap();
+    let classifier = Classifier::new(&lexicon);
+    let score = |text: &str, category: Category| {
+        classifier.classify(&segment(text, None, None)).scores[category.index()]
+    };
+    // Two words: 2 + 1 word 1-3-gram positions, so learned weights are scaled by 1/sqrt(3).
+    let scale = 1.0 / 3f32.sqrt();
+    assert!(
+        (score("retained retaining", Category::DataRetention) - (1.0 + 2f32.ln()) * scale).abs()
+            < 1e-6
+    );
+    assert!((score("retained forever", Category::DataRetention) - scale).abs() < 1e-6);
+    // A curated phrase counts once, unscaled.
+    assert_eq!(score("encrypt encrypt", Category::DataSecurity), 1.0);
+}
