@@ -2,7 +2,8 @@
 //! automaton holds every lexicon phrase; a clause's score for a category is the bias plus the
 //! weights of the phrases found in it (a learned phrase found n times counts 1 + ln n times, as
 //! in training), and the category is assigned when the score reaches the category's threshold.
-//! On a page, a clause's decision also counts the phrase evidence of its neighbours (`classify_page`).
+//! On a page, a clause's decision also counts the phrase evidence of its neighbours
+//! (`classify_page`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
