@@ -1,8 +1,9 @@
 //! Clause classification: a linear model per category over word n-grams. One Aho-Corasick
 //! automaton holds every lexicon phrase; a clause's score for a category is the bias plus the
-//! weights of the distinct phrases found in it (each phrase counts once, as in training), and
-//! the category is assigned when the score reaches the category's threshold. On a page, a
-//! clause's decision also counts the phrase evidence of its neighbours (`classify_page`).
+//! weights of the phrases found in it (a learned phrase found n times counts 1 + ln n times, as
+//! in training), and the category is assigned when the score reaches the category's threshold.
+//! On a page, a clause's decision also counts the phrase evidence of its neighbours
+//! (`classify_page`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -34,6 +35,12 @@ pub(crate) fn length_scale(folded: &str) -> f32 {
         .map(|n| (words + 1).saturating_sub(n))
         .sum::<usize>();
     1.0 / (positions.max(1) as f32).sqrt()
+}
+
+/// Value of a learned phrase found `count` times in a clause, before `length_scale`:
+/// sublinear in the count (1 + ln count), as in training.
+pub(crate) fn term_value(count: usize) -> f32 {
+    1.0 + (count.max(1) as f32).ln()
 }
 
 /// What one automaton pattern (a folded phrase) weighs.
@@ -163,16 +170,30 @@ impl Classifier {
         self.automaton.memory_usage()
     }
 
-    /// Distinct patterns found in a folded text, in pattern order.
-    fn matches(&self, folded: &str) -> Vec<usize> {
+    /// Distinct patterns found in a folded text with their counts, in pattern order.
+    fn counted_matches(&self, folded: &str) -> Vec<(usize, usize)> {
         let mut found: Vec<usize> = self
             .automaton
             .find_overlapping_iter(folded)
             .map(|m| m.pattern().as_usize())
             .collect();
         found.sort_unstable();
-        found.dedup();
-        found
+        let mut counted: Vec<(usize, usize)> = Vec::new();
+        for at in found {
+            match counted.last_mut() {
+                Some((last, n)) if *last == at => *n += 1,
+                _ => counted.push((at, 1)),
+            }
+        }
+        counted
+    }
+
+    /// Distinct patterns found in a folded text, in pattern order.
+    fn matches(&self, folded: &str) -> Vec<usize> {
+        self.counted_matches(folded)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect()
     }
 
     /// Distinct patterns in the folded `text`, reusing `last` when it holds the same text.
@@ -229,7 +250,7 @@ impl Classifier {
 
     /// The own score of one clause and the phrases behind it: per category, the bias plus the
     /// fixed contributions (curated phrases, lead-in, heading) plus the clause's learned
-    /// weights times `length_scale`.
+    /// weights, each times `term_value` of its count, times `length_scale`.
     fn score(&self, segment: &Segment, shared: &mut SharedMatches) -> Scored {
         let mut moves: Vec<(Category, usize, f32)> = Vec::new();
         let mut learned = [0.0f32; 10];
@@ -238,20 +259,25 @@ impl Classifier {
         let scale = length_scale(&folded);
         let contribution =
             |weight: f32, curated: bool| if curated { weight } else { weight * scale };
-        let text = self.matches(&folded);
-        for &at in &text {
+        let counted = self.counted_matches(&folded);
+        for &(at, count) in &counted {
+            let value = term_value(count);
             for &(category, weight, curated) in &self.patterns[at].text {
-                moves.push((category, at, contribution(weight, curated)));
                 if curated {
+                    moves.push((category, at, weight));
                     fixed[category.index()] += weight;
                 } else {
-                    learned[category.index()] += weight;
+                    moves.push((category, at, weight * value * scale));
+                    learned[category.index()] += weight * value;
                 }
             }
         }
         if let Some(lead_in) = &segment.lead_in {
             for &at in self.matches_cached(lead_in, &mut shared.lead_in) {
-                if text.binary_search(&at).is_err() {
+                if counted
+                    .binary_search_by_key(&at, |&(found, _)| found)
+                    .is_err()
+                {
                     for &(category, weight, curated) in &self.patterns[at].text {
                         if weight > 0.0 {
                             let share = contribution(weight, curated) * LEAD_IN_SHARE;

@@ -120,7 +120,7 @@ fn evidence_explains_every_label() {
             for e in evidence {
                 assert!(e.weight > 0.0, "{text:?}: {e:?}");
                 assert!(
-                    folded.contains(&format!(" {} ", e.phrase)),
+                    folded.contains(&policylens::lexicon::needle(&e.phrase)),
                     "{e:?} not in {text:?}"
                 );
             }
@@ -255,7 +255,10 @@ fn neighbours_decide_a_vague_clause() {
     let page = [retention[0], vague, retention[1]].map(|t| segment(t, None, None));
     let folded = policylens::text::fold_stemmed(vague);
     for e in &classifier.classify_page(&page)[1].evidence {
-        assert!(folded.contains(&format!(" {} ", e.phrase)), "{e:?}");
+        assert!(
+            folded.contains(&policylens::lexicon::needle(&e.phrase)),
+            "{e:?}"
+        );
     }
 }
 
@@ -272,4 +275,29 @@ fn bad_context_lines_are_reported() {
         .with_context("data_retention\t-1\n")
         .unwrap_err();
     assert!(err.to_string().contains("expected category"));
+}
+
+#[test]
+fn a_learned_phrase_found_n_times_counts_one_plus_ln_n_times() {
+    let lexicon = Lexicon::parse(
+        &[
+            (Category::DataRetention, "retai*\t1\tlearned\n"),
+            (Category::DataSecurity, "encrypt\t1\tcurated\n"),
+        ],
+        "",
+    )
+    .unwrap();
+    let classifier = Classifier::new(&lexicon);
+    let score = |text: &str, category: Category| {
+        classifier.classify(&segment(text, None, None)).scores[category.index()]
+    };
+    // Two words: 2 + 1 word 1-3-gram positions, so learned weights are scaled by 1/sqrt(3).
+    let scale = 1.0 / 3f32.sqrt();
+    assert!(
+        (score("retained retaining", Category::DataRetention) - (1.0 + 2f32.ln()) * scale).abs()
+            < 1e-6
+    );
+    assert!((score("retained forever", Category::DataRetention) - scale).abs() < 1e-6);
+    // A curated phrase counts once, unscaled.
+    assert_eq!(score("encrypt encrypt", Category::DataSecurity), 1.0);
 }

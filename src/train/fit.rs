@@ -1,19 +1,22 @@
-//! The phrase weights: one L2 logistic regression per category over phrase presence, fitted
+//! The phrase weights: one L2 logistic regression per category over phrase counts, fitted
 //! by AdaGrad SGD with a fixed seed and order, weights averaged over the later epochs.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Example, Settings, N};
-use crate::classify::length_scale;
-use crate::lexicon::needle;
+use crate::classify::{length_scale, term_value};
+use crate::lexicon::{needle, PART_OF_WORD};
 use crate::text::{fold_stemmed, normalize};
 
 /// Longest phrase learned, in words.
 const MAX_N: usize = 2;
 const SEED: u64 = 0x5eed_0115;
 
-/// Distinct word 1-`MAX_N`-grams of a folded text, as the classifier matches them.
-fn ngrams(folded: &str) -> Vec<String> {
+/// Distinct word 1-`MAX_N`-grams of a folded text and, when `prefix_len` is not 0, word
+/// prefixes (`retai*`: the first `prefix_len` characters of every word at least that long,
+/// as the lexicon's part-of-word phrases match), with their counts, as the classifier matches
+/// them.
+fn ngrams(folded: &str, prefix_len: usize) -> Vec<(String, usize)> {
     let words: Vec<&str> = folded.split_whitespace().collect();
     let mut grams = Vec::new();
     for n in 1..=MAX_N {
@@ -21,9 +24,23 @@ fn ngrams(folded: &str) -> Vec<String> {
             grams.push(window.join(" "));
         }
     }
+    if prefix_len > 0 {
+        for word in &words {
+            if word.chars().count() >= prefix_len {
+                let prefix: String = word.chars().take(prefix_len).collect();
+                grams.push(format!("{prefix}{PART_OF_WORD}"));
+            }
+        }
+    }
     grams.sort_unstable();
-    grams.dedup();
-    grams
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for gram in grams {
+        match counted.last_mut() {
+            Some((last, n)) if *last == gram => *n += 1,
+            _ => counted.push((gram, 1)),
+        }
+    }
+    counted
 }
 
 /// The encoded training examples: feature ids, labels, curated contributions, length scale.
@@ -31,6 +48,8 @@ pub(super) struct Corpus {
     /// Feature phrases (folded), in sorted order.
     pub features: Vec<String>,
     pub x: Vec<Vec<u32>>,
+    /// Value of each feature of `x` before the length scale (`classify::term_value`).
+    pub v: Vec<Vec<f32>>,
     pub y: Vec<[bool; N]>,
     /// Which categories each example is labelled for; the others do not enter its loss.
     pub labelled: Vec<[bool; N]>,
@@ -44,15 +63,21 @@ pub(super) struct Corpus {
 pub(super) type CuratedWeights = Vec<Vec<(String, f32)>>;
 
 impl Corpus {
-    /// Encodes `examples` over the phrases found in at least `min_df` of them.
-    pub fn new(examples: &[Example], curated: &CuratedWeights, min_df: usize) -> Corpus {
+    /// Encodes `examples` over the phrases (`ngrams`) found in at least `min_df` of them.
+    pub fn new(
+        examples: &[Example],
+        curated: &CuratedWeights,
+        min_df: usize,
+        prefix_len: usize,
+    ) -> Corpus {
         let folded: Vec<String> = examples
             .iter()
             .map(|e| fold_stemmed(&normalize(&e.text)))
             .collect();
-        let grams: Vec<Vec<String>> = folded.iter().map(|f| ngrams(f)).collect();
+        let grams: Vec<Vec<(String, usize)>> =
+            folded.iter().map(|f| ngrams(f, prefix_len)).collect();
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-        for gram in grams.iter().flatten() {
+        for (gram, _) in grams.iter().flatten() {
             *df.entry(gram).or_default() += 1;
         }
         let features: Vec<String> = df
@@ -65,13 +90,21 @@ impl Corpus {
             .enumerate()
             .map(|(i, f)| (f.as_str(), i as u32))
             .collect();
-        let x = grams
+        let found: Vec<Vec<(u32, f32)>> = grams
             .iter()
             .map(|g| {
                 g.iter()
-                    .filter_map(|g| index.get(g.as_str()).copied())
+                    .filter_map(|(g, n)| Some((*index.get(g.as_str())?, term_value(*n))))
                     .collect()
             })
+            .collect();
+        let x = found
+            .iter()
+            .map(|f| f.iter().map(|p| p.0).collect())
+            .collect();
+        let v = found
+            .iter()
+            .map(|f| f.iter().map(|p| p.1).collect())
             .collect();
         let offset = folded
             .iter()
@@ -87,6 +120,7 @@ impl Corpus {
             .collect();
         Corpus {
             x,
+            v,
             y: examples.iter().map(|e| e.gold).collect(),
             labelled: examples.iter().map(|e| e.labelled).collect(),
             offset,
@@ -145,13 +179,14 @@ fn fit(corpus: &Corpus, rows: &[usize], allowed: &[[bool; N]], settings: &Settin
             order.swap(i, j);
         }
         for &i in &order {
-            let (x, scale, labelled) = (&corpus.x[i], corpus.scale[i], &corpus.labelled[i]);
+            let (x, v) = (&corpus.x[i], &corpus.v[i]);
+            let (scale, labelled) = (corpus.scale[i], &corpus.labelled[i]);
             let mut sum = [0.0f32; N];
-            for &f in x {
+            for (&f, &value) in x.iter().zip(v) {
                 let (w, a) = (&model.w[f as usize], &allowed[f as usize]);
                 for c in 0..N {
                     if a[c] {
-                        sum[c] += w[c];
+                        sum[c] += w[c] * value;
                     }
                 }
             }
@@ -163,11 +198,11 @@ fn fit(corpus: &Corpus, rows: &[usize], allowed: &[[bool; N]], settings: &Settin
                 gb2[c] += g[c] * g[c];
                 model.b[c] -= settings.rate * g[c] / gb2[c].sqrt();
             }
-            for &f in x {
+            for (&f, &value) in x.iter().zip(v) {
                 let f = f as usize;
                 for c in 0..N {
                     if allowed[f][c] && labelled[c] {
-                        let grad = g[c] * scale + settings.l2 * model.w[f][c];
+                        let grad = g[c] * scale * value + settings.l2 * model.w[f][c];
                         g2[f][c] += grad * grad;
                         model.w[f][c] -= settings.rate * grad / g2[f][c].sqrt();
                     }
@@ -245,4 +280,23 @@ pub(super) fn fit_selected(
 /// Weights are written with 3 decimals; scores are computed from the written values.
 pub(super) fn round(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ngrams_are_counted_and_long_words_give_prefixes() {
+        let grams = ngrams(" we retain data we retained ", 5);
+        let count = |gram: &str| grams.iter().find(|(g, _)| g == gram).map(|(_, n)| *n);
+        assert_eq!(count("we"), Some(2));
+        assert_eq!(count("retain data"), Some(1));
+        assert_eq!(count("retai*"), Some(2));
+        // "data" is shorter than the prefix length: no prefix.
+        assert_eq!(count("data*"), None);
+        assert!(ngrams(" we retain data ", 0)
+            .iter()
+            .all(|(g, _)| !g.contains('*')));
+    }
 }

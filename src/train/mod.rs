@@ -2,8 +2,9 @@
 //! thresholds and neighbour context of `lexicon/<lang>/` from labelled segments, and measures
 //! them by cross-validation grouped by policy.
 //!
-//! Features are the distinct word 1-2-grams of the folded, plural-stripped clause
-//! (`text::fold_stemmed`; presence, not counts), as the classifier matches them. One logistic
+//! Features are the word 1-2-grams of the folded, plural-stripped clause (`text::fold_stemmed`)
+//! with value 1 + ln(count), as the classifier matches them; for the small categories also the
+//! 5-character word prefixes (`retai*`, a part-of-word phrase). One logistic
 //! regression per category (`fit`) is fitted; the strongest phrases are kept and the model is
 //! refitted on them alone. Decision thresholds are tuned for F1 (`thresholds`) on out-of-fold
 //! scores (folds by policy, `folds`) within the training examples. Curated lines of the
@@ -28,7 +29,7 @@ use std::ops::Range;
 
 use crate::category::Category;
 use crate::classify::{context_scores, neighbour_evidence, Classifier};
-use crate::lexicon::{Entry, Lexicon, ParseError};
+use crate::lexicon::{Entry, Lexicon, ParseError, PART_OF_WORD};
 use crate::text::{normalize, Segment};
 use fit::{fit_selected, Corpus, CuratedWeights, Model};
 use metrics::{FoldSummary, Metrics};
@@ -80,6 +81,11 @@ impl Example {
 pub struct Settings {
     /// A phrase must be in at least this many training segments.
     pub min_df: usize,
+    /// Length of the word prefixes learned as part-of-word phrases (`retai*`; 0: none).
+    pub prefix_len: usize,
+    /// Word prefixes are learned for a category whose positives are fewer than this share of
+    /// the training examples labelled for it (the small categories).
+    pub prefix_share: f32,
     /// Phrases kept per category.
     pub keep: usize,
     pub l2: f32,
@@ -99,6 +105,8 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             min_df: 2,
+            prefix_len: 5,
+            prefix_share: 0.1,
             keep: 1000,
             l2: 1e-3,
             epochs: 40,
@@ -281,13 +289,30 @@ fn lexicon_of(learned: &Learned, curated: &CuratedWeights, bias: [f32; N]) -> Le
 pub const CURATED_ONLY_THRESHOLD: f32 = 1.0;
 
 pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Trained {
-    let corpus = Corpus::new(examples, &curated.weights, settings.min_df);
+    let corpus = Corpus::new(
+        examples,
+        &curated.weights,
+        settings.min_df,
+        settings.prefix_len,
+    );
     // A category's curated phrases are not learned again for it.
     let mut allowed = vec![[true; N]; corpus.features.len()];
     for (c, entries) in curated.weights.iter().enumerate() {
         for (phrase, _) in entries {
             if let Some(f) = corpus.feature(phrase) {
                 allowed[f][c] = false;
+            }
+        }
+    }
+    // Word prefixes are learned for the small categories only.
+    for c in 0..N {
+        let labelled = examples.iter().filter(|e| e.labelled[c]);
+        let positives = labelled.clone().filter(|e| e.gold[c]).count();
+        if positives as f32 >= settings.prefix_share * labelled.count() as f32 {
+            for (f, phrase) in corpus.features.iter().enumerate() {
+                if phrase.ends_with(PART_OF_WORD) {
+                    allowed[f][c] = false;
+                }
             }
         }
     }
@@ -504,6 +529,36 @@ mod tests {
             let labels = classifier.classify(&segments(&[Example::new("x", text, &[])])[0]);
             assert_eq!(labels.categories, [category], "{text}");
             assert!(labels.evidence.iter().any(|e| e.category == category.id()));
+        }
+    }
+
+    #[test]
+    fn word_prefixes_are_learned_for_small_categories_only() {
+        // Each of the four categories has a quarter of the examples (the six without any are
+        // small too, and learn prefixes as evidence against them).
+        let prefixes = |prefix_share: f32| {
+            let settings = Settings {
+                prefix_share,
+                ..Settings::default()
+            };
+            let trained = train(&corpus(), &Curated::default(), &settings);
+            trained
+                .lexicon()
+                .entries
+                .iter()
+                .filter(|e| e.phrase.ends_with(PART_OF_WORD))
+                .map(|e| e.category)
+                .collect::<Vec<_>>()
+        };
+        let (common, small) = (prefixes(0.25), prefixes(0.3));
+        for category in [
+            FirstPartyCollection,
+            ThirdPartySharing,
+            DataRetention,
+            Other,
+        ] {
+            assert!(!common.contains(&category), "{}", category.id());
+            assert!(small.contains(&category), "{}", category.id());
         }
     }
 
