@@ -3,9 +3,9 @@
 //! them by cross-validation grouped by policy.
 //!
 //! Features are the distinct word 1-2-grams of the folded, plural-stripped clause
-//! (`text::fold_stemmed`; presence, not counts), as the classifier matches them. One logistic
-//! regression per category (`fit`) is fitted; the strongest phrases are kept and the model is
-//! refitted on them alone. Decision thresholds are tuned for F1 (`thresholds`) on out-of-fold
+//! (`text::fold_stemmed`; presence, not counts), as the classifier matches them, and for German
+//! word stems as part-of-word phrases (`word_parts`). One logistic regression per category
+//! (`fit`) is fitted; the strongest phrases are kept and the model is refitted on them alone. Decision thresholds are tuned for F1 (`thresholds`) on out-of-fold
 //! scores (folds by policy, `folds`) within the training examples. Curated lines of the
 //! existing files are kept verbatim and enter training as fixed contributions.
 //!
@@ -23,15 +23,17 @@ mod fit;
 pub mod metrics;
 mod render;
 mod thresholds;
+mod word_parts;
 
 use std::ops::Range;
 
 use crate::category::Category;
 use crate::classify::{context_scores, neighbour_evidence, Classifier};
-use crate::lexicon::{Entry, Lexicon, ParseError};
+use crate::lexicon::{Entry, Lexicon, ParseError, PART_OF_WORD};
 use crate::text::{normalize, Segment};
 use fit::{fit_selected, Corpus, CuratedWeights, Model};
 use metrics::{FoldSummary, Metrics};
+pub use word_parts::WordParts;
 
 const N: usize = 10;
 
@@ -93,6 +95,9 @@ pub struct Settings {
     /// L2 penalty of the context regression on its weights (not the intercept), against the
     /// log-loss summed over segments.
     pub context_l2: f64,
+    /// Word stems (`stem*`) learned besides the word n-grams, for German inflection
+    /// (`word_parts`, `Settings::for_language`).
+    pub word_parts: Option<WordParts>,
 }
 
 impl Default for Settings {
@@ -107,6 +112,27 @@ impl Default for Settings {
             df_power: 1.0,
             average_from: 0.5,
             context_l2: 10.0,
+            word_parts: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings `policylens train` and `eval segments --cv` use for a language: German
+    /// learns word stems (`stem*`, 5 letters or more) for third_party_sharing too; every other
+    /// language the defaults. Chosen by `eval segments --cv 5` on the MAPP German train split
+    /// (lexicon/README.md).
+    pub fn for_language(lang: &str) -> Settings {
+        let defaults = Settings::default();
+        match lang {
+            "de" => Settings {
+                word_parts: Some(WordParts {
+                    min_letters: 5,
+                    categories: &[Category::ThirdPartySharing],
+                }),
+                ..defaults
+            },
+            _ => defaults,
         }
     }
 }
@@ -281,9 +307,19 @@ fn lexicon_of(learned: &Learned, curated: &CuratedWeights, bias: [f32; N]) -> Le
 pub const CURATED_ONLY_THRESHOLD: f32 = 1.0;
 
 pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Trained {
-    let corpus = Corpus::new(examples, &curated.weights, settings.min_df);
+    let corpus = Corpus::new(examples, &curated.weights, settings);
     // A category's curated phrases are not learned again for it.
     let mut allowed = vec![[true; N]; corpus.features.len()];
+    // Word stems are learned only for the categories asked.
+    if let Some(parts) = settings.word_parts {
+        for (f, phrase) in corpus.features.iter().enumerate() {
+            if phrase.contains(PART_OF_WORD) {
+                for c in 0..N {
+                    allowed[f][c] &= parts.categories.contains(&Category::ALL[c]);
+                }
+            }
+        }
+    }
     for (c, entries) in curated.weights.iter().enumerate() {
         for (phrase, _) in entries {
             if let Some(f) = corpus.feature(phrase) {
