@@ -154,9 +154,26 @@ fn number_word(word: &str) -> Option<u32> {
             "nineteen",
         ],
         [
-            "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
-            "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
-            "achtzehn", "neunzehn",
+            "null",
+            "eins",
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwölf",
+            "dreizehn",
+            "vierzehn",
+            "fünfzehn",
+            "sechzehn",
+            "siebzehn",
+            "achtzehn",
+            "neunzehn",
         ],
     ];
     const TENS: [[&str; 8]; 2] = [
@@ -164,8 +181,7 @@ fn number_word(word: &str) -> Option<u32> {
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
         ],
         [
-            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-            "neunzig",
+            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
         ],
     ];
     // The German article as a count: "einen Monat", "nach einem Jahr".
