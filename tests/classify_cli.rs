@@ -171,16 +171,15 @@ fn eval_segments_reads_the_mapp_format() {
     assert!(stderr.contains("no segments with lang `fr`"), "{stderr}");
 }
 
-/// The shipped lexicon must be what `policylens train` makes from all 95 visible OPP-115
-/// policies (the train and dev splits). The data is not part of the repository; without it the
-/// check is skipped.
-#[test]
-fn shipped_lexicon_matches_training() {
+/// Checks that `lexicon/<lang>` is what `policylens train` makes from `data` (a path under
+/// the shared data folder). The data is not part of the repository; without it the check is
+/// skipped.
+fn check_shipped_lexicon(data: &str, lang: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = std::env::var("POLICYLENS_DATA")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("../shared/data"))
-        .join("opp115/segments.csv");
+        .join(data);
     if !data.exists() {
         eprintln!(
             "skipped: {} not found (set POLICYLENS_DATA)",
@@ -188,11 +187,13 @@ fn shipped_lexicon_matches_training() {
         );
         return;
     }
-    let lexicon = root.join("lexicon/en");
+    let lexicon = root.join("lexicon").join(lang);
     let output = policylens(&[
         "train",
         "--data",
         data.to_str().unwrap(),
+        "--lang",
+        lang,
         "--out",
         lexicon.to_str().unwrap(),
         "--check",
@@ -202,4 +203,17 @@ fn shipped_lexicon_matches_training() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The shipped English lexicon must be what `policylens train` makes from all 95 visible
+/// OPP-115 policies (the train and dev splits).
+#[test]
+fn shipped_lexicon_matches_training() {
+    check_shipped_lexicon("opp115/segments.csv", "en");
+}
+
+/// The shipped German lexicon must be what `policylens train --lang de` makes from MAPP.
+#[test]
+fn shipped_german_lexicon_matches_training() {
+    check_shipped_lexicon("mapp/segments.csv", "de");
 }

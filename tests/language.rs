@@ -319,16 +319,32 @@ mod german {
          E-Mail.",
     ];
 
-    #[test]
-    fn a_german_policy_is_read_and_graded() {
+    fn german_policy(paragraphs: &[&str]) -> policylens::Report {
         let mut blocks = vec![Block::new("h1", 1, "Datenschutzerklärung")];
-        blocks.extend(POLICY.iter().map(|p| Block::new("p", 0, *p)));
-        let report = analyze(&Page {
+        blocks.extend(paragraphs.iter().map(|p| Block::new("p", 0, *p)));
+        analyze(&Page {
             url: "https://beispiel.example/datenschutz".into(),
             title: "Datenschutzerklärung".into(),
             lang: "de".into(),
             blocks,
-        });
+        })
+    }
+
+    #[test]
+    fn retention_periods_in_number_words() {
+        let mut paragraphs = POLICY.to_vec();
+        paragraphs[5] = "Server-Logdateien löschen wir nach drei Monaten, Support-Anfragen \
+                         bewahren wir zwölf Monate und Rechnungsdaten einen Monat nach der \
+                         Kündigung auf; Sicherungskopien werden nach vierundzwanzig Stunden \
+                         gelöscht.";
+        let report = german_policy(&paragraphs);
+        let days: Vec<Option<u32>> = report.facts.retention.iter().map(|r| r.days).collect();
+        assert_eq!(days, [Some(91), Some(365), Some(30), Some(1)]);
+    }
+
+    #[test]
+    fn a_german_policy_is_read_and_graded() {
+        let report = german_policy(POLICY);
         assert_eq!(report.language.code, "de");
         assert!(report.language.supported);
         assert!(report.detection.is_policy);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """TF-IDF + logistic regression baseline for MAPP segments, cross-validated by policy with the
 same folds as `policylens eval segments --data mapp/segments.csv --lang L --cv K` (policy ids
-sorted as strings, fold = position % K), F1 per category as mean and spread over the folds.
+sorted as strings, fold = position % K), F1 per category as mean and spread over the folds, and
+per fold.
 
   python3 tools/baseline_mapp_segments.py --data ../shared/data/mapp/segments.csv --lang de
 
@@ -51,6 +52,8 @@ def main():
                 scores[c][name].append(value)
     result = {c: {name: {"mean": round(statistics.mean(v), 4), "std": round(statistics.pstdev(v), 4)}
                   for name, v in s.items()} for c, s in scores.items()}
+    for c, s in scores.items():
+        result[c]["f1_per_fold"] = [round(v, 3) for v in s["f1"]]
     print(json.dumps({"folds": args.cv, "lang": args.lang, "C": args.c,
                       "balanced": args.balanced, "per_category": result}, indent=2))
 

@@ -108,49 +108,95 @@ fn period_days(count: u32, unit: &str) -> u32 {
     }
 }
 
-/// "three", "twenty-four", "18" as a number.
+/// "three", "twenty-four", "18", "zwölf", "vierundzwanzig" as a number.
 fn parse_count(text: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     if let Ok(n) = text.parse() {
         return Some(n);
     }
     let mut total = 0;
     for word in text.split(['-', ' ']).filter(|w| !w.is_empty()) {
-        if let Some(n) = UNITS.iter().position(|u| *u == word) {
-            total += n as u32;
-        } else if let Some(n) = TENS.iter().position(|t| *t == word) {
-            total += 20 + 10 * n as u32;
-        } else if word == "hundred" {
+        if matches!(word, "hundred" | "hundert") {
             total = total.max(1) * 100;
+        } else if let Some(n) = number_word(word) {
+            total += n;
         } else {
-            return None;
+            // German tens take their units in front: "vier" + "und" + "zwanzig".
+            let (unit, tens) = word.split_once("und")?;
+            total += number_word(unit)? + number_word(tens).filter(|&n| n >= 20)?;
         }
     }
     Some(total)
+}
+
+/// The value of one English or German number word below 100.
+fn number_word(word: &str) -> Option<u32> {
+    const UNITS: [[&str; 20]; 2] = [
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ],
+        [
+            "null",
+            "eins",
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwölf",
+            "dreizehn",
+            "vierzehn",
+            "fünfzehn",
+            "sechzehn",
+            "siebzehn",
+            "achtzehn",
+            "neunzehn",
+        ],
+    ];
+    const TENS: [[&str; 8]; 2] = [
+        [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ],
+        [
+            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+        ],
+    ];
+    // The German article as a count: "einen Monat", "nach einem Jahr".
+    if matches!(word, "ein" | "eine" | "einen" | "einem" | "einer") {
+        return Some(1);
+    }
+    UNITS
+        .iter()
+        .find_map(|units| units.iter().position(|u| *u == word))
+        .map(|n| n as u32)
+        .or_else(|| {
+            TENS.iter()
+                .find_map(|tens| tens.iter().position(|t| *t == word))
+                .map(|n| 20 + 10 * n as u32)
+        })
 }
 
 #[cfg(test)]
@@ -162,6 +208,11 @@ mod tests {
         assert_eq!(parse_count("twenty-four"), Some(24));
         assert_eq!(parse_count("one hundred eighty"), Some(180));
         assert_eq!(parse_count("thirteen"), Some(13));
+        assert_eq!(parse_count("zwölf"), Some(12));
+        assert_eq!(parse_count("vierundzwanzig"), Some(24));
+        assert_eq!(parse_count("einen"), Some(1));
+        assert_eq!(parse_count("hundert"), Some(100));
+        assert_eq!(parse_count("wunderbar"), None);
         assert_eq!(period_days(13, "months"), 395);
         assert_eq!(period_days(3, "years"), 1095);
         assert_eq!(period_days(6, "months"), 183);

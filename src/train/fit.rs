@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::word_parts;
 use super::{Example, Settings, N};
 use crate::classify::{length_scale, term_value};
 use crate::lexicon::{needle, PART_OF_WORD};
@@ -63,19 +64,28 @@ pub(super) struct Corpus {
 pub(super) type CuratedWeights = Vec<Vec<(String, f32)>>;
 
 impl Corpus {
-    /// Encodes `examples` over the phrases (`ngrams`) found in at least `min_df` of them.
-    pub fn new(
-        examples: &[Example],
-        curated: &CuratedWeights,
-        min_df: usize,
-        prefix_len: usize,
-    ) -> Corpus {
+    /// Encodes `examples` over the phrases (`ngrams`, and word stems when `settings` ask for
+    /// them) found in at least `settings.min_df` of them.
+    pub fn new(examples: &[Example], curated: &CuratedWeights, settings: &Settings) -> Corpus {
         let folded: Vec<String> = examples
             .iter()
             .map(|e| fold_stemmed(&normalize(&e.text)))
             .collect();
-        let grams: Vec<Vec<(String, usize)>> =
-            folded.iter().map(|f| ngrams(f, prefix_len)).collect();
+        let mut grams: Vec<Vec<(String, usize)>> = folded
+            .iter()
+            .map(|f| ngrams(f, settings.prefix_len))
+            .collect();
+        if let Some(parts) = settings.word_parts {
+            let (phrases, found) = word_parts::features(&folded, parts);
+            for (grams, found) in grams.iter_mut().zip(found) {
+                grams.extend(
+                    found
+                        .into_iter()
+                        .map(|(id, n)| (phrases[id as usize].clone(), n)),
+                );
+            }
+        }
+        let min_df = settings.min_df;
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         for (gram, _) in grams.iter().flatten() {
             *df.entry(gram).or_default() += 1;

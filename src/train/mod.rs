@@ -3,8 +3,9 @@
 //! them by cross-validation grouped by policy.
 //!
 //! Features are the word 1-2-grams of the folded, plural-stripped clause (`text::fold_stemmed`)
-//! with value 1 + ln(count), as the classifier matches them; for the small categories also the
-//! 5-character word prefixes (`retai*`, a part-of-word phrase). One logistic
+//! with value 1 + ln(count), as the classifier matches them; for English's small categories
+//! also the 5-character word prefixes (`retai*`), and for German word stems (`word_parts`,
+//! `dritt*`), both part-of-word phrases. One logistic
 //! regression per category (`fit`) is fitted; the strongest phrases are kept and the model is
 //! refitted on them alone. Decision thresholds are tuned for F1 (`thresholds`) on out-of-fold
 //! scores (folds by policy, `folds`) within the training examples. Curated lines of the
@@ -24,6 +25,7 @@ mod fit;
 pub mod metrics;
 mod render;
 mod thresholds;
+mod word_parts;
 
 use std::ops::Range;
 
@@ -33,6 +35,7 @@ use crate::lexicon::{Entry, Lexicon, ParseError, PART_OF_WORD};
 use crate::text::{normalize, Segment};
 use fit::{fit_selected, Corpus, CuratedWeights, Model};
 use metrics::{FoldSummary, Metrics};
+pub use word_parts::WordParts;
 
 const N: usize = 10;
 
@@ -99,6 +102,9 @@ pub struct Settings {
     /// L2 penalty of the context regression on its weights (not the intercept), against the
     /// log-loss summed over segments.
     pub context_l2: f64,
+    /// Word stems (`stem*`) learned besides the word n-grams, for German inflection
+    /// (`word_parts`, `Settings::for_language`).
+    pub word_parts: Option<WordParts>,
 }
 
 impl Default for Settings {
@@ -115,6 +121,28 @@ impl Default for Settings {
             df_power: 1.0,
             average_from: 0.5,
             context_l2: 10.0,
+            word_parts: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings `policylens train` and `eval segments --cv` use for a language: German
+    /// learns word stems (`stem*`, 5 letters or more) for third_party_sharing instead of word
+    /// prefixes; every other language the defaults. Chosen by `eval segments --cv 5` on the MAPP German train split
+    /// (lexicon/README.md).
+    pub fn for_language(lang: &str) -> Settings {
+        let defaults = Settings::default();
+        match lang {
+            "de" => Settings {
+                prefix_len: 0,
+                word_parts: Some(WordParts {
+                    min_letters: 5,
+                    categories: &[Category::ThirdPartySharing],
+                }),
+                ..defaults
+            },
+            _ => defaults,
         }
     }
 }
@@ -289,14 +317,19 @@ fn lexicon_of(learned: &Learned, curated: &CuratedWeights, bias: [f32; N]) -> Le
 pub const CURATED_ONLY_THRESHOLD: f32 = 1.0;
 
 pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Trained {
-    let corpus = Corpus::new(
-        examples,
-        &curated.weights,
-        settings.min_df,
-        settings.prefix_len,
-    );
+    let corpus = Corpus::new(examples, &curated.weights, settings);
     // A category's curated phrases are not learned again for it.
     let mut allowed = vec![[true; N]; corpus.features.len()];
+    // Word stems are learned only for the categories asked.
+    if let Some(parts) = settings.word_parts {
+        for (f, phrase) in corpus.features.iter().enumerate() {
+            if phrase.contains(PART_OF_WORD) {
+                for c in 0..N {
+                    allowed[f][c] &= parts.categories.contains(&Category::ALL[c]);
+                }
+            }
+        }
+    }
     for (c, entries) in curated.weights.iter().enumerate() {
         for (phrase, _) in entries {
             if let Some(f) = corpus.feature(phrase) {
@@ -305,7 +338,7 @@ pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Tr
         }
     }
     // Word prefixes are learned for the small categories only.
-    for c in 0..N {
+    for c in (0..N).filter(|_| settings.prefix_len > 0) {
         let labelled = examples.iter().filter(|e| e.labelled[c]);
         let positives = labelled.clone().filter(|e| e.gold[c]).count();
         if positives as f32 >= settings.prefix_share * labelled.count() as f32 {

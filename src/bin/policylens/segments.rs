@@ -138,6 +138,11 @@ pub fn cross_validated(
     for path in data {
         examples.extend(read(path, selection)?);
     }
-    let result = cross_validate(&examples, curated, &Settings::default(), folds);
+    let result = cross_validate(
+        &examples,
+        curated,
+        &Settings::for_language(selection.lang),
+        folds,
+    );
     serde_json::to_value(result).map_err(|e| e.to_string())
 }

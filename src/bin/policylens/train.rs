@@ -68,7 +68,7 @@ pub fn run(
         examples.extend(segments::read(path, selection)?);
     }
     let curated = read_curated(dir)?;
-    let trained = train(&examples, &curated, &Settings::default());
+    let trained = train(&examples, &curated, &Settings::for_language(selection.lang));
     if let Some(name) = report {
         let splits = [name];
         let rows = segments::read(
