@@ -172,20 +172,12 @@ impl Classifier {
 
     /// Distinct patterns found in a folded text with their counts, in pattern order.
     fn counted_matches(&self, folded: &str) -> Vec<(usize, usize)> {
-        let mut found: Vec<usize> = self
-            .automaton
-            .find_overlapping_iter(folded)
-            .map(|m| m.pattern().as_usize())
-            .collect();
-        found.sort_unstable();
-        let mut counted: Vec<(usize, usize)> = Vec::new();
-        for at in found {
-            match counted.last_mut() {
-                Some((last, n)) if *last == at => *n += 1,
-                _ => counted.push((at, 1)),
-            }
-        }
-        counted
+        count_sorted(
+            self.automaton
+                .find_overlapping_iter(folded)
+                .map(|m| m.pattern().as_usize())
+                .collect(),
+        )
     }
 
     /// Distinct patterns found in a folded text, in pattern order.
@@ -339,4 +331,17 @@ impl Classifier {
             scores,
         }
     }
+}
+
+/// The distinct values of `values` with how often each occurs, in sorted order.
+pub(crate) fn count_sorted<T: Ord>(mut values: Vec<T>) -> Vec<(T, usize)> {
+    values.sort_unstable();
+    let mut counted: Vec<(T, usize)> = Vec::new();
+    for value in values {
+        match counted.last_mut() {
+            Some((last, n)) if *last == value => *n += 1,
+            _ => counted.push((value, 1)),
+        }
+    }
+    counted
 }

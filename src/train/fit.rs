@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::word_parts;
 use super::{Example, Settings, N};
-use crate::classify::{length_scale, term_value};
+use crate::classify::{count_sorted, length_scale, term_value};
 use crate::lexicon::{needle, PART_OF_WORD};
 use crate::text::{fold_stemmed, normalize};
 
@@ -33,15 +33,7 @@ fn ngrams(folded: &str, prefix_len: usize) -> Vec<(String, usize)> {
             }
         }
     }
-    grams.sort_unstable();
-    let mut counted: Vec<(String, usize)> = Vec::new();
-    for gram in grams {
-        match counted.last_mut() {
-            Some((last, n)) if *last == gram => *n += 1,
-            _ => counted.push((gram, 1)),
-        }
-    }
-    counted
+    count_sorted(grams)
 }
 
 /// The encoded training examples: feature ids, labels, curated contributions, length scale.

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
+use crate::classify::count_sorted;
 use crate::lexicon::{needle, PART_OF_WORD};
 
 /// Which stem phrases are learned.
@@ -66,19 +67,12 @@ pub fn features(folded: &[String], parts: WordParts) -> (Vec<String>, Vec<Vec<(u
     let found = folded
         .iter()
         .map(|text| {
-            let mut ids: Vec<u32> = automaton
-                .find_overlapping_iter(text)
-                .map(|m| m.pattern().as_u32())
-                .collect();
-            ids.sort_unstable();
-            let mut counted: Vec<(u32, usize)> = Vec::new();
-            for id in ids {
-                match counted.last_mut() {
-                    Some((last, n)) if *last == id => *n += 1,
-                    _ => counted.push((id, 1)),
-                }
-            }
-            counted
+            count_sorted(
+                automaton
+                    .find_overlapping_iter(text)
+                    .map(|m| m.pattern().as_u32())
+                    .collect(),
+            )
         })
         .collect();
     (phrases, found)
