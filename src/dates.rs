@@ -1,7 +1,7 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use crate::pattern::Pattern;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,9 +36,9 @@ impl Found {
 
 pub struct DateFinder {
     /// A cue ("Effective", "Last updated") followed closely by a date.
-    cued: Regex,
+    cued: Pattern,
     /// Any all-numeric date, for learning the page's day/month order.
-    numeric: Regex,
+    numeric: Pattern,
     /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
     cue_words: AhoCorasick,
 }
@@ -187,11 +187,11 @@ impl DateFinder {
         // `[^0-9a-z]` under `(?i)`: neither case, nor the two letters that fold to ASCII.
         let other = "[^0-9A-Za-z\u{17F}\u{212A}]";
         DateFinder {
-            cued: Regex::new(&format!(
+            cued: Pattern::new(&format!(
                 r"(?-u:\b){cue}(?-u:\b){other}{{0,12}}(?:{lead}{other}{{1,6}}){{0,2}}{date}"
             ))
             .expect("date regex"),
-            numeric: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+            numeric: Pattern::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
                 .expect("numeric date regex"),
             cue_words: aho_corasick::AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)

@@ -34,6 +34,7 @@ pub mod grade;
 pub mod lang;
 pub mod lexicon;
 pub mod page;
+pub mod pattern;
 mod precheck;
 pub mod read;
 pub mod report;

@@ -1,7 +1,7 @@
 //! Targeted advertising: ads chosen for the user (interest-based, retargeting, ad networks).
 //! Naming an advertising service (third_parties.tsv kind `ads`) also counts; see `mod.rs`.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -9,16 +9,16 @@ use super::{Gates, Scan, Sentence};
 
 pub struct Ads {
     gate: u32,
-    ads: Regex,
-    scope_narrow: Regex,
+    ads: Pattern,
+    scope_narrow: Pattern,
 }
 
 impl Ads {
     pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Ads, String> {
         Ok(Ads {
             gate: gates.bit("ads")?,
-            ads: table.regex("ads")?,
-            scope_narrow: table.regex("scope_narrow")?,
+            ads: table.pattern("ads")?,
+            scope_narrow: table.pattern("scope_narrow")?,
         })
     }
 

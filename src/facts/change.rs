@@ -7,7 +7,7 @@
 //! such a sentence ("We may change this policy. We will email you first."). A personal-notice cue is not one inside "without
 //! notice to you", nor when the notice is a posting ("notify you by posting ...").
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -16,15 +16,15 @@ use crate::report::ChangeNotice;
 
 pub struct Change {
     gate: u32,
-    change: Regex,
-    change_heading: Regex,
-    policy_change: Regex,
-    user_change: Regex,
-    by_posting: Regex,
-    notice_none: Regex,
-    notice_advance: Regex,
-    notice_email: Regex,
-    notice_posted: Regex,
+    change: Pattern,
+    change_heading: Pattern,
+    policy_change: Pattern,
+    user_change: Pattern,
+    by_posting: Pattern,
+    notice_none: Pattern,
+    notice_advance: Pattern,
+    notice_email: Pattern,
+    notice_posted: Pattern,
 }
 
 fn rank(notice: ChangeNotice) -> u8 {
@@ -42,14 +42,14 @@ impl Change {
         Ok(Change {
             gate: gates.bit("change")?,
             change: table.words("change")?,
-            change_heading: table.regex("change_heading")?,
-            policy_change: table.regex("policy_change")?,
-            user_change: table.regex("user_change")?,
-            by_posting: table.regex("by_posting")?,
-            notice_none: table.regex("notice_none")?,
-            notice_advance: table.regex("notice_advance")?,
-            notice_email: table.regex("notice_email")?,
-            notice_posted: table.regex("notice_posted")?,
+            change_heading: table.pattern("change_heading")?,
+            policy_change: table.pattern("policy_change")?,
+            user_change: table.pattern("user_change")?,
+            by_posting: table.pattern("by_posting")?,
+            notice_none: table.pattern("notice_none")?,
+            notice_advance: table.pattern("notice_advance")?,
+            notice_email: table.pattern("notice_email")?,
+            notice_posted: table.pattern("notice_posted")?,
         })
     }
 

@@ -1,13 +1,13 @@
 //! Children: the ages a policy names in sentences about children or ages (8 to 21).
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::table::Table;
 use super::{Scan, Sentence};
 
 pub struct Children {
-    age: Regex,
-    age_context: Regex,
+    age: Pattern,
+    age_context: Pattern,
     /// Words after a number that make it a duration, not an age ("13 months").
     time_units: Vec<&'static str>,
     /// Words after "N year(s)" that make it an age ("13 years of age").
@@ -17,8 +17,8 @@ pub struct Children {
 impl Children {
     pub fn new(table: &Table<'static>) -> Result<Children, String> {
         Ok(Children {
-            age: table.regex("age")?,
-            age_context: table.regex("age_context")?,
+            age: table.pattern("age")?,
+            age_context: table.pattern("age_context")?,
             time_units: table.values("time_unit")?,
             age_units: table.values("age_unit")?,
         })

@@ -2,7 +2,7 @@
 //! and frameworks a policy names (facts/frameworks.tsv).
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::table::{compile, Table, FRAMEWORKS};
 use super::{note, phrase_automaton, word_matches, Scan};
@@ -11,9 +11,9 @@ use super::{note, phrase_automaton, word_matches, Scan};
 const MAX_CONTACTS: usize = 10;
 
 pub struct Contacts {
-    email: Regex,
-    url: Regex,
-    contact_context: Regex,
+    email: Pattern,
+    url: Pattern,
+    contact_context: Pattern,
     frameworks: AhoCorasick,
     framework_names: Vec<&'static str>,
 }
@@ -31,7 +31,7 @@ impl Contacts {
                 r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#,
                 file!(),
             )?,
-            contact_context: table.regex("contact_context")?,
+            contact_context: table.pattern("contact_context")?,
             frameworks: automaton,
             framework_names,
         })

@@ -1,6 +1,6 @@
 //! Cookies and similar trackers, and the kinds of cookies a policy describes.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -17,20 +17,20 @@ const TYPES: [&str; 5] = [
 
 pub struct Cookies {
     gate: u32,
-    cookies: Regex,
-    cookie_purpose: Regex,
-    types: Vec<(&'static str, Regex)>,
+    cookies: Pattern,
+    cookie_purpose: Pattern,
+    types: Vec<(&'static str, Pattern)>,
 }
 
 impl Cookies {
     pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Cookies, String> {
         Ok(Cookies {
             gate: gates.bit("cookies")?,
-            cookies: table.regex("cookies")?,
-            cookie_purpose: table.regex("cookie_purpose")?,
+            cookies: table.pattern("cookies")?,
+            cookie_purpose: table.pattern("cookie_purpose")?,
             types: TYPES
                 .iter()
-                .map(|id| Ok((*id, table.regex(id)?)))
+                .map(|id| Ok((*id, table.pattern(id)?)))
                 .collect::<Result<_, String>>()?,
         })
     }

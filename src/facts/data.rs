@@ -2,7 +2,7 @@
 //! list lead-in or heading above it, says they are collected.
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -13,9 +13,9 @@ pub struct DataTypes {
     terms: AhoCorasick,
     /// The data type of each phrase; `None` blocks a look-alike ("domain name").
     ids: Vec<Option<&'static str>>,
-    collect_verb: Regex,
-    collect_heading: Regex,
-    other_actor: Regex,
+    collect_verb: Pattern,
+    collect_heading: Pattern,
+    other_actor: Pattern,
 }
 
 impl DataTypes {
@@ -30,8 +30,8 @@ impl DataTypes {
             terms,
             ids,
             collect_verb: collection.words("collect_verb")?,
-            collect_heading: collection.regex("collect_heading")?,
-            other_actor: collection.regex("other_actor")?,
+            collect_heading: collection.pattern("collect_heading")?,
+            other_actor: collection.pattern("other_actor")?,
         })
     }
 

@@ -1,7 +1,7 @@
 //! Disclosure to law enforcement: a legal demand or authority, in a sentence that gives
 //! data out.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -9,16 +9,16 @@ use super::{Gates, Scan, Sentence};
 
 pub struct Law {
     gate: u32,
-    law: Regex,
-    disclose: Regex,
+    law: Pattern,
+    disclose: Pattern,
 }
 
 impl Law {
     pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Law, String> {
         Ok(Law {
             gate: gates.bit("law")?,
-            law: table.regex("law")?,
-            disclose: table.regex("disclose")?,
+            law: table.pattern("law")?,
+            disclose: table.pattern("disclose")?,
         })
     }
 

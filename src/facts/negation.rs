@@ -2,7 +2,7 @@
 //! part of the sentence, unless that negation is conditional ("if you do not want us to
 //! sell ..." presupposes the practice).
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::table::Table;
 
@@ -10,12 +10,12 @@ use super::table::Table;
 const NEGATION_WINDOW: usize = 90;
 
 pub struct Negation {
-    negation: Regex,
+    negation: Pattern,
     /// A negation after the cue that still negates it (German "wir verkaufen Ihre Daten
     /// nicht"); only in languages whose table has `negation_after` lines.
-    negation_after: Option<Regex>,
-    boundary: Regex,
-    conditional: Regex,
+    negation_after: Option<Pattern>,
+    boundary: Pattern,
+    conditional: Pattern,
     /// Words after "no" that make it no negation ("no longer").
     no_followers: Vec<&'static str>,
 }
@@ -23,9 +23,9 @@ pub struct Negation {
 impl Negation {
     pub fn new(table: &Table<'static>) -> Result<Negation, String> {
         Ok(Negation {
-            negation: table.regex("negation")?,
-            negation_after: table.optional_regex("negation_after")?,
-            boundary: table.regex("boundary")?,
+            negation: table.pattern("negation")?,
+            negation_after: table.optional_pattern("negation_after")?,
+            boundary: table.pattern("boundary")?,
             conditional: table.words("conditional")?,
             no_followers: table.values("no_followers")?,
         })
@@ -80,7 +80,7 @@ impl Negation {
     }
 
     /// True when any match of `cue` in `lower` is affirmative; `None` when no match.
-    pub fn affirmed(&self, cue: &Regex, lower: &str) -> Option<bool> {
+    pub fn affirmed(&self, cue: &Pattern, lower: &str) -> Option<bool> {
         let mut seen = None;
         for m in cue.find_iter(lower) {
             if !self.negated(lower, m.start()) {

@@ -1,7 +1,7 @@
 //! How long data is kept: stated periods ("for 13 months", in days) and vague ones ("as long
 //! as necessary"), in sentences about keeping or deleting data.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::table::{compile, Table};
 use super::{floor_boundary, Gates, Scan, Sentence};
@@ -12,17 +12,17 @@ const MAX_RETENTION: usize = 40;
 
 pub struct RetentionPeriods {
     gate: u32,
-    period: Regex,
-    period_vague: Regex,
-    retention_context: Regex,
-    retention_exclude: Regex,
+    period: Pattern,
+    period_vague: Pattern,
+    retention_context: Pattern,
+    retention_exclude: Pattern,
     not_after: Vec<&'static str>,
 }
 
 impl RetentionPeriods {
     pub fn new(table: &Table<'static>, gates: &Gates) -> Result<RetentionPeriods, String> {
-        table.regex("period_number")?;
-        table.regex("period_unit")?;
+        table.pattern("period_number")?;
+        table.pattern("period_unit")?;
         let number = table.values("period_number")?.join("|");
         let unit = table.values("period_unit")?.join("|");
         Ok(RetentionPeriods {
@@ -33,9 +33,9 @@ impl RetentionPeriods {
                 ),
                 table.file,
             )?,
-            period_vague: table.regex("period_vague")?,
-            retention_context: table.regex("retention_context")?,
-            retention_exclude: table.regex("retention_exclude")?,
+            period_vague: table.pattern("period_vague")?,
+            retention_context: table.pattern("retention_context")?,
+            retention_exclude: table.pattern("retention_exclude")?,
             not_after: table.values("not_after")?,
         })
     }

@@ -2,7 +2,7 @@
 //! may ask us to delete ...", "to delete your account, click ..."), not negated; complaint
 //! and non-discrimination are read wherever they are stated.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -10,15 +10,15 @@ use super::{floor_boundary, note, Gates, Scan, Sentence};
 
 pub struct Rights {
     /// Each right: its id, gate bit, cue and the look-alikes near a cue (`not_<id>`).
-    cues: Vec<(&'static str, u32, Regex, Option<Regex>)>,
+    cues: Vec<(&'static str, u32, Pattern, Option<Pattern>)>,
     /// Look-alikes of every right (`not_any`).
-    not_any: Regex,
+    not_any: Pattern,
     /// Gate bits of all rights together.
     gates: u32,
-    subject: Regex,
-    modal: Regex,
-    imperative: Regex,
-    access_exclude: Regex,
+    subject: Pattern,
+    modal: Pattern,
+    imperative: Pattern,
+    access_exclude: Pattern,
 }
 
 /// Keys of rights.tsv that are not rights.
@@ -33,19 +33,19 @@ impl Rights {
                 let not = format!("not_{id}");
                 let exclude = keys
                     .contains(&not.as_str())
-                    .then(|| table.regex(&not))
+                    .then(|| table.pattern(&not))
                     .transpose()?;
-                cues.push((*id, gates.bit(id)?, table.regex(id)?, exclude));
+                cues.push((*id, gates.bit(id)?, table.pattern(id)?, exclude));
             }
         }
         Ok(Rights {
             gates: cues.iter().fold(0, |bits, c| bits | c.1),
             cues,
-            not_any: table.regex("not_any")?,
+            not_any: table.pattern("not_any")?,
             subject: table.words("subject")?,
             modal: table.words("modal")?,
-            imperative: table.regex("imperative")?,
-            access_exclude: table.regex("access_exclude")?,
+            imperative: table.pattern("imperative")?,
+            access_exclude: table.pattern("access_exclude")?,
         })
     }
 

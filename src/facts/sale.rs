@@ -1,7 +1,7 @@
 //! Does the company sell personal data? Sale words whose object is data, negation-aware;
 //! transactions (mergers, selling products) and opt-out wording are no statement.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -11,14 +11,14 @@ use crate::report::Answer;
 pub struct Sale {
     /// Substrings without which a sentence cannot be about selling.
     prefilter: Vec<&'static str>,
-    sell: Regex,
-    sell_object: Regex,
-    sell_exclude: Regex,
-    not_sale: Regex,
-    scope_narrow: Regex,
-    sale_deemed: Regex,
-    do_not_sell_link: Regex,
-    sale_opt_out: Regex,
+    sell: Pattern,
+    sell_object: Pattern,
+    sell_exclude: Pattern,
+    not_sale: Pattern,
+    scope_narrow: Pattern,
+    sale_deemed: Pattern,
+    do_not_sell_link: Pattern,
+    sale_opt_out: Pattern,
 }
 
 impl Sale {
@@ -27,12 +27,12 @@ impl Sale {
             prefilter: table.values("prefilter")?,
             sell: table.words("sell")?,
             sell_object: table.words("sell_object")?,
-            sell_exclude: table.regex("sell_exclude")?,
-            not_sale: table.regex("not_sale")?,
-            scope_narrow: table.regex("scope_narrow")?,
-            sale_deemed: table.regex("sale_deemed")?,
-            do_not_sell_link: table.regex("do_not_sell_link")?,
-            sale_opt_out: table.regex("sale_opt_out")?,
+            sell_exclude: table.pattern("sell_exclude")?,
+            not_sale: table.pattern("not_sale")?,
+            scope_narrow: table.pattern("scope_narrow")?,
+            sale_deemed: table.pattern("sale_deemed")?,
+            do_not_sell_link: table.pattern("do_not_sell_link")?,
+            sale_opt_out: table.pattern("sale_opt_out")?,
         })
     }
 

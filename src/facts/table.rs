@@ -1,7 +1,7 @@
 //! The fact tables under `facts/`: plain lines `key<TAB>value<TAB>source`, `#` comments,
 //! blank lines ignored. A bad line is an error naming its file and line.
 
-use regex::Regex;
+use crate::pattern::{Letters, Pattern};
 
 /// Where a line comes from: written by a person, or learned from annotated data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,29 +84,29 @@ impl<'a> Table<'a> {
         Ok(values)
     }
 
-    /// The alternatives of `key` as one regex; each line must be a valid regex on its own.
-    pub fn regex(&self, key: &str) -> Result<Regex, String> {
+    /// The alternatives of `key` as one pattern; each line must be a valid pattern on its own.
+    pub fn pattern(&self, key: &str) -> Result<Pattern, String> {
         compile(&self.values(key)?.join("|"), self.file).map_err(|e| self.bad_line(key, e))
     }
 
-    /// The alternatives of `key` as one regex, or none when the table has no `key` lines.
-    pub fn optional_regex(&self, key: &str) -> Result<Option<Regex>, String> {
+    /// The alternatives of `key` as one pattern, or none when the table has no `key` lines.
+    pub fn optional_pattern(&self, key: &str) -> Result<Option<Pattern>, String> {
         if self.lines.iter().any(|l| l.key == key) {
-            self.regex(key).map(Some)
+            self.pattern(key).map(Some)
         } else {
             Ok(None)
         }
     }
 
-    /// The words of `key` as one regex `\b(?:w1|w2|...)\b`.
-    pub fn words(&self, key: &str) -> Result<Regex, String> {
+    /// The words of `key` as one pattern `\b(?:w1|w2|...)\b`.
+    pub fn words(&self, key: &str) -> Result<Pattern, String> {
         let words = self.values(key)?.join("|");
         let pattern = format!(r"\b(?:{words})\b");
         if words.is_ascii() {
             compile(&pattern, self.file)
         } else {
             // A word that starts or ends with a letter like "ä" needs the Unicode boundary.
-            Regex::new(&pattern).map_err(|e| e.to_string())
+            Pattern::new(&pattern)
         }
         .map_err(|e| self.bad_line(key, e))
     }
@@ -122,7 +122,7 @@ impl<'a> Table<'a> {
         keys
     }
 
-    /// The error of the first line of `key` that is no regex on its own (lines are compiled
+    /// The error of the first line of `key` that is no pattern on its own (lines are compiled
     /// one by one only after the joined pattern failed), or `error` as it is.
     fn bad_line(&self, key: &str, error: String) -> String {
         self.lines
@@ -137,44 +137,10 @@ impl<'a> Table<'a> {
     }
 }
 
-/// Compiles a fact pattern; `\b`, `\w` and negated classes (`[^.;]`) are ASCII, which keeps
-/// the fast DFA engines usable on text with non-ASCII letters and the automata small (a
-/// Unicode class repeated in `(?:\w+ ){0,3}` or `[^.;]{0,80}` costs milliseconds to build).
-pub fn compile(pattern: &str, file: &str) -> Result<Regex, String> {
-    let mut ascii = String::with_capacity(pattern.len() + 16);
-    let (mut in_class, mut negated_class) = (false, false);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('w') if in_class => ascii.push_str("0-9A-Za-z_"),
-                Some('w') => ascii.push_str(r"(?-u:\w)"),
-                Some('b') if !in_class => ascii.push_str(r"(?-u:\b)"),
-                Some(next) => {
-                    ascii.push('\\');
-                    ascii.push(next);
-                }
-                None => ascii.push('\\'),
-            },
-            '[' if !in_class => {
-                in_class = true;
-                if chars.as_str().starts_with('^') {
-                    chars.next();
-                    negated_class = true;
-                    ascii.push_str(r"[\x00-\x7F&&[^");
-                } else {
-                    ascii.push(c);
-                }
-            }
-            ']' if in_class => {
-                in_class = false;
-                ascii.push_str(if negated_class { "]]" } else { "]" });
-                negated_class = false;
-            }
-            c => ascii.push(c),
-        }
-    }
-    Regex::new(&ascii).map_err(|e| format!("{file}: bad pattern {pattern:?}: {e}"))
+/// Compiles a fact pattern with ASCII `\b`, `\w` and negated classes (`[^.;]`): a gap or a
+/// word ends at the first non-ASCII letter (German tables spell `[äöüß]` out where they need it).
+pub fn compile(pattern: &str, file: &str) -> Result<Pattern, String> {
+    Pattern::with_letters(pattern, Letters::Ascii).map_err(|e| format!("{file}: {e}"))
 }
 
 /// The tables of one language, compiled in.
@@ -242,8 +208,84 @@ mod tests {
         let source = Table::parse("x.tsv", "sell\tsell\tguessed\n");
         assert!(source.err().unwrap().starts_with("x.tsv:1: source must be"));
         let table = Table::parse("x.tsv", "a\tok\tcurated\na\t(unclosed\tlearned\n").unwrap();
-        assert!(table.regex("a").err().unwrap().starts_with("x.tsv:2: "));
+        assert!(table.pattern("a").err().unwrap().starts_with("x.tsv:2: "));
         assert_eq!(table.values("b").err().unwrap(), "x.tsv: no `b` lines");
+    }
+
+    /// The `regex` pattern that means what `compile` means: `\b`, `\w` and negated classes
+    /// made ASCII (`[^.;]` becomes `[\x00-\x7F&&[^.;]]`).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn as_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+        let mut ascii = String::with_capacity(pattern.len() + 16);
+        let (mut in_class, mut negated_class) = (false, false);
+        let mut chars = pattern.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some('w') if in_class => ascii.push_str("0-9A-Za-z_"),
+                    Some('w') => ascii.push_str(r"(?-u:\w)"),
+                    Some('b') if !in_class => ascii.push_str(r"(?-u:\b)"),
+                    Some(next) => {
+                        ascii.push('\\');
+                        ascii.push(next);
+                    }
+                    None => ascii.push('\\'),
+                },
+                '[' if !in_class => {
+                    in_class = true;
+                    if chars.as_str().starts_with('^') {
+                        chars.next();
+                        negated_class = true;
+                        ascii.push_str(r"[\x00-\x7F&&[^");
+                    } else {
+                        ascii.push(c);
+                    }
+                }
+                ']' if in_class => {
+                    in_class = false;
+                    ascii.push_str(if negated_class { "]]" } else { "]" });
+                    negated_class = false;
+                }
+                c => ascii.push(c),
+            }
+        }
+        regex::Regex::new(&ascii)
+    }
+
+    /// Every key of every shipped table, as alternatives and as words, finds what the `regex`
+    /// crate finds on real text; a key `regex` refuses is refused too.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn table_patterns_agree_with_regex() {
+        use crate::pattern::agreement::assert_agrees;
+        for (file, text) in EN.files.iter().chain(DE.files) {
+            let table = Table::parse(file, text).unwrap();
+            for key in table.keys() {
+                let joined = table.values(key).unwrap().join("|");
+                let words = format!(r"\b(?:{joined})\b");
+                let words_regex = if joined.is_ascii() {
+                    as_regex(&words)
+                } else {
+                    regex::Regex::new(&words)
+                };
+                let pairs = [
+                    (table.pattern(key), as_regex(&joined), "alternatives"),
+                    (table.words(key), words_regex, "words"),
+                ];
+                for (ours, theirs, form) in pairs {
+                    let what = format!("{file} {key} as {form}");
+                    match (ours, theirs) {
+                        (Ok(ours), Ok(theirs)) => assert_agrees(&ours, &theirs, &what),
+                        (Err(_), Err(_)) => {}
+                        (ours, theirs) => panic!(
+                            "{what}: ours {:?}, regex {:?}",
+                            ours.err(),
+                            theirs.err()
+                        ),
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! International transfer: data moved to, or kept in, another country.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -8,16 +8,16 @@ use super::{Gates, Scan, Sentence};
 
 pub struct Transfer {
     gate: u32,
-    transfer: Regex,
-    transfer_local: Regex,
+    transfer: Pattern,
+    transfer_local: Pattern,
 }
 
 impl Transfer {
     pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Transfer, String> {
         Ok(Transfer {
             gate: gates.bit("transfer")?,
-            transfer: table.regex("transfer")?,
-            transfer_local: table.regex("transfer_local")?,
+            transfer: table.pattern("transfer")?,
+            transfer_local: table.pattern("transfer_local")?,
         })
     }
 

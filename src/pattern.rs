@@ -1,0 +1,1170 @@
+//! A small regular-expression matcher for the fact tables and date cues: the part of the
+//! `regex` crate's syntax they use, with the same leftmost-first matches, built in
+//! microseconds. It keeps a regex compiler out of start-up and out of the wasm.
+//!
+//! Syntax: literals, `.`, classes (`[a-z_]`, `[^.;]`), `\b`, `\w`, `\d`, `\s`, escaped
+//! punctuation, groups (`(…)`, `(?:…)`, `(?P<name>…)`, `(?-u:…)` for ASCII `\b` and `\w`),
+//! alternation, `^`, and the quantifiers `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, each greedy
+//! or lazy. Differences from `regex`: `\d` is ASCII digits, and a Unicode word character is
+//! `char::is_alphanumeric` or `_` (no combining marks).
+//!
+//! Matching backtracks in priority order and remembers which (branch point, position) pairs
+//! already failed, so a search takes at most branch points × text length steps, like
+//! regex-automata's bounded backtracker.
+
+use std::cell::RefCell;
+
+/// How `\b`, `\w` and negated classes read letters outside ASCII.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Letters {
+    /// As the `regex` crate does by default.
+    Unicode,
+    /// `\b` and `\w` see only ASCII word characters, and a negated class (`[^.;]`) matches
+    /// only ASCII characters: a gap ends at the first non-ASCII letter.
+    Ascii,
+}
+
+/// A compiled pattern.
+pub struct Pattern {
+    program: Vec<Inst>,
+    classes: Vec<Class>,
+    dispatch: Vec<Dispatch>,
+    /// Branch points (splits and dispatches), each remembered per text position.
+    branch_points: usize,
+    /// Capture groups, not counting the whole match.
+    groups: usize,
+    names: Vec<(String, usize)>,
+    /// What a match can start with: a search skips every other position.
+    first: First,
+}
+
+/// A match: byte offsets into the searched text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Match<'t> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of one match; group 0 is the whole match.
+pub struct Captures<'t, 'p> {
+    text: &'t str,
+    /// Start and end of each group; `usize::MAX` where a group took no part.
+    slots: Vec<usize>,
+    names: &'p [(String, usize)],
+}
+
+impl<'t> Captures<'t, '_> {
+    pub fn get(&self, group: usize) -> Option<Match<'t>> {
+        let (start, end) = (*self.slots.get(2 * group)?, *self.slots.get(2 * group + 1)?);
+        (start != UNSET && end != UNSET).then_some(Match {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+
+    pub fn name(&self, name: &str) -> Option<Match<'t>> {
+        let (_, group) = self.names.iter().find(|(n, _)| n == name)?;
+        self.get(*group)
+    }
+}
+
+impl<'t> std::ops::Index<usize> for Captures<'t, '_> {
+    type Output = str;
+
+    /// The text of `group`; panics when it took no part in the match, as `regex` does.
+    fn index(&self, group: usize) -> &str {
+        self.get(group)
+            .unwrap_or_else(|| panic!("group {group} took no part in the match"))
+            .as_str()
+    }
+}
+
+impl<'t> std::ops::Index<&str> for Captures<'t, '_> {
+    type Output = str;
+
+    /// The text of the group `name`; panics when it took no part in the match, as `regex` does.
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .unwrap_or_else(|| panic!("group {name:?} took no part in the match"))
+            .as_str()
+    }
+}
+
+const UNSET: usize = usize::MAX;
+
+impl Pattern {
+    /// Compiles `pattern` with Unicode `\b`, `\w` and classes, as `regex::Regex::new` does.
+    pub fn new(pattern: &str) -> Result<Pattern, String> {
+        Pattern::with_letters(pattern, Letters::Unicode)
+    }
+
+    pub fn with_letters(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+        Pattern::compile(pattern, letters).map_err(|e| format!("bad pattern {pattern:?}: {e}"))
+    }
+
+    fn compile(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+        let mut parser = Parser {
+            chars: pattern.chars().collect(),
+            at: 0,
+            groups: 0,
+            names: Vec::new(),
+        };
+        let node = parser.alternation(letters)?;
+        if parser.at < parser.chars.len() {
+            return Err("unopened group".into());
+        }
+        let mut compiler = Compiler::default();
+        compiler.node(&node);
+        compiler.program.push(Inst::Match);
+        Ok(Pattern {
+            first: first(&node),
+            program: compiler.program,
+            classes: compiler.classes,
+            dispatch: compiler.dispatch,
+            branch_points: compiler.branch_points,
+            groups: parser.groups,
+            names: parser.names,
+        })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.search(text, 0, &mut []).is_some()
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+        self.search(text, 0, &mut [])
+            .map(|(start, end)| Match { text, start, end })
+    }
+
+    /// Successive non-overlapping matches, left to right.
+    pub fn find_iter<'t, 'p>(&'p self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'p
+    where
+        't: 'p,
+    {
+        self.captures_iter(text)
+            .map(|c| c.get(0).expect("group 0 is the whole match"))
+    }
+
+    /// The groups of successive non-overlapping matches, left to right.
+    pub fn captures_iter<'t, 'p>(
+        &'p self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Captures<'t, 'p>> + 'p
+    where
+        't: 'p,
+    {
+        let mut from = 0;
+        let mut last_end = None;
+        std::iter::from_fn(move || loop {
+            if from > text.len() {
+                return None;
+            }
+            let mut slots = vec![UNSET; 2 * (self.groups + 1)];
+            let (start, end) = self.search(text, from, &mut slots[2..])?;
+            // An empty match right where the last one ended is skipped, as in `regex`.
+            if start == end && last_end == Some(end) {
+                from = end + char_len(text, end);
+                continue;
+            }
+            from = if start == end { end + char_len(text, end) } else { end };
+            last_end = Some(end);
+            slots[0] = start;
+            slots[1] = end;
+            return Some(Captures {
+                text,
+                slots,
+                names: &self.names,
+            });
+        })
+    }
+
+    /// The first match at or after `from`, filling `slots` (groups 1.. as start/end pairs)
+    /// as far as it has room.
+    fn search(&self, text: &str, from: usize, slots: &mut [usize]) -> Option<(usize, usize)> {
+        SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.reset(self.branch_points * (text.len() + 1));
+            let bytes = text.as_bytes();
+            let mut at = from;
+            while at <= text.len() {
+                let possible = match bytes.get(at) {
+                    Some(&b) => self.first.admits(b),
+                    None => self.first.empty,
+                };
+                if possible {
+                    if let Some(end) = self.run(text, at, slots, scratch) {
+                        return Some((at, end));
+                    }
+                }
+                at += char_len(text, at);
+            }
+            None
+        })
+    }
+
+    /// Runs the program from `start`; the end of the highest-priority match.
+    fn run(&self, text: &str, start: usize, slots: &mut [usize], scratch: &mut Scratch) -> Option<usize> {
+        let stride = text.len() + 1;
+        let stack = &mut scratch.stack;
+        stack.clear();
+        stack.push(Frame::Step(0, start));
+        while let Some(frame) = stack.pop() {
+            let (mut pc, mut at) = match frame {
+                Frame::Step(pc, at) => (pc, at),
+                Frame::Restore(slot, value) => {
+                    slots[slot] = value;
+                    continue;
+                }
+            };
+            loop {
+                match &self.program[pc] {
+                    Inst::Char(c) => match next_char(text, at) {
+                        Some((n, len)) if n == *c => {
+                            pc += 1;
+                            at += len;
+                        }
+                        _ => break,
+                    },
+                    Inst::Class(class) => match next_char(text, at) {
+                        Some((n, len)) if self.classes[*class].matches(n) => {
+                            pc += 1;
+                            at += len;
+                        }
+                        _ => break,
+                    },
+                    Inst::Look(look) => {
+                        if !look.holds(text, at) {
+                            break;
+                        }
+                        pc += 1;
+                    }
+                    Inst::Split {
+                        first,
+                        second,
+                        point,
+                    } => {
+                        if !scratch.memo.first_visit(point * stride + at) {
+                            break;
+                        }
+                        stack.push(Frame::Step(*second, at));
+                        pc = *first;
+                    }
+                    Inst::Dispatch { table, point } => {
+                        if !scratch.memo.first_visit(point * stride + at) {
+                            break;
+                        }
+                        let arms = self.dispatch[*table].arms(text.as_bytes().get(at).copied());
+                        let Some((&first_arm, rest)) = arms.split_first() else {
+                            break;
+                        };
+                        stack.extend(rest.iter().rev().map(|&arm| Frame::Step(arm, at)));
+                        pc = first_arm;
+                    }
+                    Inst::Jump(to) => pc = *to,
+                    Inst::Save(slot) => {
+                        if let Some(value) = slots.get_mut(*slot) {
+                            stack.push(Frame::Restore(*slot, *value));
+                            *value = at;
+                        }
+                        pc += 1;
+                    }
+                    Inst::Match => return Some(at),
+                }
+            }
+        }
+        None
+    }
+}
+
+enum Inst {
+    Char(char),
+    Class(usize),
+    Look(Look),
+    /// Try `first`, then `second`.
+    Split {
+        first: usize,
+        second: usize,
+        point: usize,
+    },
+    /// An alternation of many arms: only the arms that can start with the next byte, in order.
+    Dispatch {
+        table: usize,
+        point: usize,
+    },
+    Jump(usize),
+    /// Group slots count from group 1's start (slot 0).
+    Save(usize),
+    Match,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    Start,
+    AsciiWordBoundary,
+    WordBoundary,
+}
+
+impl Look {
+    fn holds(self, text: &str, at: usize) -> bool {
+        match self {
+            Look::Start => at == 0,
+            Look::AsciiWordBoundary => {
+                let bytes = text.as_bytes();
+                let before = at > 0 && is_ascii_word(bytes[at - 1]);
+                let after = bytes.get(at).is_some_and(|&b| is_ascii_word(b));
+                before != after
+            }
+            Look::WordBoundary => {
+                let before = text[..at].chars().next_back().is_some_and(is_word);
+                let after = text[at..].chars().next().is_some_and(is_word);
+                before != after
+            }
+        }
+    }
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A character class, negation applied: a bit per ASCII character, and a rule for the rest.
+#[derive(Clone, Debug, PartialEq)]
+struct Class {
+    ascii: u128,
+    beyond_ascii: Beyond,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Beyond {
+    ranges: Vec<(char, char)>,
+    word: bool,
+    space: bool,
+    any: bool,
+    negated: bool,
+}
+
+impl Beyond {
+    fn none() -> Beyond {
+        Beyond {
+            ranges: Vec::new(),
+            word: false,
+            space: false,
+            any: false,
+            negated: false,
+        }
+    }
+
+    fn can_match(&self) -> bool {
+        self.negated || self.any || self.word || self.space || !self.ranges.is_empty()
+    }
+}
+
+impl Class {
+    fn matches(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii & (1 << c as u32) != 0;
+        }
+        let b = &self.beyond_ascii;
+        let inside = b.any
+            || b.word && is_word(c)
+            || b.space && c.is_whitespace()
+            || b.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+        inside != b.negated
+    }
+}
+
+fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
+    (0..128u8).filter(|&b| f(b)).fold(0, |bits, b| bits | 1 << b)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Node {
+    Empty,
+    Char(char),
+    Class(Class),
+    Look(Look),
+    Group(Box<Node>, Option<usize>),
+    Concat(Vec<Node>),
+    Alternation(Vec<Node>),
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+    },
+}
+
+struct Parser {
+    chars: Vec<char>,
+    at: usize,
+    groups: usize,
+    names: Vec<(String, usize)>,
+}
+
+/// Counted repetitions above this are refused: each copy is compiled out.
+const MAX_REPEAT: u32 = 1000;
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let yes = self.peek() == Some(c);
+        self.at += yes as usize;
+        yes
+    }
+
+    fn alternation(&mut self, letters: Letters) -> Result<Node, String> {
+        let mut arms = vec![self.concat(letters)?];
+        while self.eat('|') {
+            arms.push(self.concat(letters)?);
+        }
+        Ok(if arms.len() == 1 {
+            arms.pop().expect("one arm")
+        } else {
+            Node::Alternation(arms)
+        })
+    }
+
+    fn concat(&mut self, letters: Letters) -> Result<Node, String> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom(letters)?;
+            items.push(self.quantified(atom)?);
+        }
+        Ok(match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().expect("one item"),
+            _ => Node::Concat(items),
+        })
+    }
+
+    fn quantified(&mut self, mut node: Node) -> Result<Node, String> {
+        loop {
+            let (min, max) = match self.peek() {
+                Some('?') => (0, Some(1)),
+                Some('*') => (0, None),
+                Some('+') => (1, None),
+                Some('{') => {
+                    self.at += 1;
+                    self.counts()?
+                }
+                _ => return Ok(node),
+            };
+            self.at += 1;
+            if matches!(node, Node::Look(_) | Node::Empty) {
+                return Err("repetition of nothing".into());
+            }
+            let greedy = !self.eat('?');
+            node = Node::Repeat {
+                node: Box::new(node),
+                min,
+                max,
+                greedy,
+            };
+        }
+    }
+
+    /// `n}`, `n,}` or `n,m}` after `{`; leaves `at` on the `}`.
+    fn counts(&mut self) -> Result<(u32, Option<u32>), String> {
+        let min = self.number().ok_or("repetition expects a number")?;
+        let max = if self.eat(',') {
+            if self.peek() == Some('}') {
+                None
+            } else {
+                Some(self.number().ok_or("repetition expects a number")?)
+            }
+        } else {
+            Some(min)
+        };
+        if self.peek() != Some('}') {
+            return Err("unclosed repetition".into());
+        }
+        if max.is_some_and(|max| max < min) || min.max(max.unwrap_or(0)) > MAX_REPEAT {
+            return Err("invalid repetition counts".into());
+        }
+        Ok((min, max))
+    }
+
+    fn number(&mut self) -> Option<u32> {
+        let start = self.at;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.at += 1;
+        }
+        let digits: String = self.chars[start..self.at].iter().collect();
+        digits.parse().ok()
+    }
+
+    fn atom(&mut self, letters: Letters) -> Result<Node, String> {
+        let c = self.peek().ok_or("unexpected end")?;
+        self.at += 1;
+        Ok(match c {
+            '(' => self.group(letters)?,
+            '[' => Node::Class(self.class(letters)?),
+            '.' => Node::Class(Class {
+                ascii: ascii_bits(|b| b != b'\n'),
+                beyond_ascii: Beyond {
+                    any: true,
+                    ..Beyond::none()
+                },
+            }),
+            '^' => Node::Look(Look::Start),
+            '\\' => self.escape(letters)?,
+            '*' | '+' | '?' | '{' => return Err(format!("{c} repeats nothing")),
+            '$' => return Err("`$` is not supported".into()),
+            c => Node::Char(c),
+        })
+    }
+
+    fn group(&mut self, letters: Letters) -> Result<Node, String> {
+        let (letters, capture) = if self.eat('?') {
+            if self.eat(':') {
+                (letters, None)
+            } else if self.eat('-') && self.eat('u') && self.eat(':') {
+                (Letters::Ascii, None)
+            } else if self.eat('P') && self.eat('<') {
+                let start = self.at;
+                while self.peek().is_some_and(|c| c != '>') {
+                    self.at += 1;
+                }
+                let name: String = self.chars[start..self.at].iter().collect();
+                if !self.eat('>') || name.is_empty() {
+                    return Err("bad group name".into());
+                }
+                self.groups += 1;
+                self.names.push((name, self.groups));
+                (letters, Some(self.groups))
+            } else {
+                return Err("unsupported group flags".into());
+            }
+        } else {
+            self.groups += 1;
+            (letters, Some(self.groups))
+        };
+        let inner = self.alternation(letters)?;
+        if !self.eat(')') {
+            return Err("unclosed group".into());
+        }
+        Ok(Node::Group(Box::new(inner), capture))
+    }
+
+    fn escape(&mut self, letters: Letters) -> Result<Node, String> {
+        let c = self.peek().ok_or("trailing backslash")?;
+        self.at += 1;
+        Ok(match c {
+            'b' => Node::Look(match letters {
+                Letters::Unicode => Look::WordBoundary,
+                Letters::Ascii => Look::AsciiWordBoundary,
+            }),
+            'w' | 'd' | 's' => {
+                let mut class = ClassBuilder::default();
+                class.perl(c, letters);
+                Node::Class(class.build(false, letters))
+            }
+            c => Node::Char(escaped(c)?),
+        })
+    }
+
+    /// After `[`: items up to the closing `]`.
+    fn class(&mut self, letters: Letters) -> Result<Class, String> {
+        let negated = self.eat('^');
+        let mut class = ClassBuilder::default();
+        let mut first = true;
+        loop {
+            let c = self.peek().ok_or("unclosed class")?;
+            self.at += 1;
+            if c == ']' && !first {
+                break;
+            }
+            first = false;
+            let lo = if c == '\\' {
+                let e = self.peek().ok_or("unclosed class")?;
+                self.at += 1;
+                if matches!(e, 'w' | 'd' | 's') {
+                    class.perl(e, letters);
+                    continue;
+                }
+                escaped(e)?
+            } else {
+                c
+            };
+            let ranged = self.peek() == Some('-')
+                && self.chars.get(self.at + 1).is_some_and(|&n| n != ']');
+            if ranged {
+                self.at += 1;
+                let mut hi = self.peek().ok_or("unclosed class")?;
+                self.at += 1;
+                if hi == '\\' {
+                    hi = escaped(self.peek().ok_or("unclosed class")?)?;
+                    self.at += 1;
+                }
+                if hi < lo {
+                    return Err("class range out of order".into());
+                }
+                class.range(lo, hi);
+            } else {
+                class.range(lo, lo);
+            }
+        }
+        Ok(class.build(negated, letters))
+    }
+}
+
+/// The character an escape like `\.` stands for.
+fn escaped(c: char) -> Result<char, String> {
+    match c {
+        't' => Ok('\t'),
+        'n' => Ok('\n'),
+        c if c.is_ascii_punctuation() => Ok(c),
+        c => Err(format!("unsupported escape \\{c}")),
+    }
+}
+
+#[derive(Default)]
+struct ClassBuilder {
+    ascii: u128,
+    ranges: Vec<(char, char)>,
+    word: bool,
+    space: bool,
+}
+
+impl ClassBuilder {
+    fn range(&mut self, lo: char, hi: char) {
+        for b in lo as u32..=(hi as u32).min(127) {
+            self.ascii |= 1 << b;
+        }
+        if hi as u32 > 127 {
+            self.ranges.push((lo.max('\u{80}'), hi));
+        }
+    }
+
+    /// `\w`, `\d` or `\s`.
+    fn perl(&mut self, c: char, letters: Letters) {
+        let unicode = letters == Letters::Unicode;
+        match c {
+            'w' => {
+                self.ascii |= ascii_bits(is_ascii_word);
+                self.word |= unicode;
+            }
+            'd' => self.ascii |= ascii_bits(|b| b.is_ascii_digit()),
+            _ => {
+                self.ascii |= ascii_bits(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+                self.space |= unicode;
+            }
+        }
+    }
+
+    fn build(self, negated: bool, letters: Letters) -> Class {
+        let beyond = Beyond {
+            ranges: self.ranges,
+            word: self.word,
+            space: self.space,
+            any: false,
+            negated,
+        };
+        Class {
+            ascii: if negated { !self.ascii } else { self.ascii },
+            beyond_ascii: if negated && letters == Letters::Ascii {
+                Beyond::none()
+            } else {
+                beyond
+            },
+        }
+    }
+}
+
+/// The bytes a match can start with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct First {
+    ascii: u128,
+    beyond_ascii: bool,
+    /// The match can be empty (so it can start anywhere, also at the end).
+    empty: bool,
+}
+
+impl First {
+    fn admits(&self, byte: u8) -> bool {
+        self.empty
+            || if byte < 128 {
+                self.ascii & (1 << byte) != 0
+            } else {
+                self.beyond_ascii
+            }
+    }
+
+    fn union(self, other: First) -> First {
+        First {
+            ascii: self.ascii | other.ascii,
+            beyond_ascii: self.beyond_ascii | other.beyond_ascii,
+            empty: self.empty | other.empty,
+        }
+    }
+}
+
+const NOTHING: First = First {
+    ascii: 0,
+    beyond_ascii: false,
+    empty: false,
+};
+
+fn first(node: &Node) -> First {
+    match node {
+        Node::Empty | Node::Look(_) => First {
+            empty: true,
+            ..NOTHING
+        },
+        Node::Char(c) => First {
+            ascii: if c.is_ascii() { 1 << *c as u32 } else { 0 },
+            beyond_ascii: !c.is_ascii(),
+            empty: false,
+        },
+        Node::Class(class) => First {
+            ascii: class.ascii,
+            beyond_ascii: class.beyond_ascii.can_match(),
+            empty: false,
+        },
+        Node::Group(inner, _) => first(inner),
+        Node::Concat(items) => {
+            let mut all = First {
+                empty: true,
+                ..NOTHING
+            };
+            for item in items {
+                let next = first(item);
+                all = First {
+                    empty: next.empty,
+                    ..all.union(next)
+                };
+                if !next.empty {
+                    break;
+                }
+            }
+            all
+        }
+        Node::Alternation(arms) => arms.iter().map(first).fold(NOTHING, First::union),
+        Node::Repeat { node, min, .. } => {
+            let inner = first(node);
+            First {
+                empty: inner.empty || *min == 0,
+                ..inner
+            }
+        }
+    }
+}
+
+/// For an alternation of many arms: the arms (program counters, in order) that can start with
+/// each ASCII byte, with any other byte, and at the end of the text.
+struct Dispatch {
+    by_byte: Vec<Vec<usize>>,
+}
+
+/// Alternations with more arms than this dispatch on the next byte.
+const DISPATCH_ARMS: usize = 4;
+const BEYOND_ASCII: usize = 128;
+const END_OF_TEXT: usize = 129;
+
+impl Dispatch {
+    fn arms(&self, next: Option<u8>) -> &[usize] {
+        let index = match next {
+            Some(b) if b < 128 => b as usize,
+            Some(_) => BEYOND_ASCII,
+            None => END_OF_TEXT,
+        };
+        &self.by_byte[index]
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    program: Vec<Inst>,
+    classes: Vec<Class>,
+    dispatch: Vec<Dispatch>,
+    branch_points: usize,
+}
+
+impl Compiler {
+    fn branch_point(&mut self) -> usize {
+        self.branch_points += 1;
+        self.branch_points - 1
+    }
+
+    fn split(&mut self, first: usize, second: usize) -> Inst {
+        Inst::Split {
+            first,
+            second,
+            point: self.branch_point(),
+        }
+    }
+
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Empty => {}
+            Node::Char(c) => self.program.push(Inst::Char(*c)),
+            Node::Class(class) => {
+                let index = match self.classes.iter().position(|c| c == class) {
+                    Some(index) => index,
+                    None => {
+                        self.classes.push(class.clone());
+                        self.classes.len() - 1
+                    }
+                };
+                self.program.push(Inst::Class(index));
+            }
+            Node::Look(look) => self.program.push(Inst::Look(*look)),
+            Node::Group(inner, None) => self.node(inner),
+            Node::Group(inner, Some(group)) => {
+                self.program.push(Inst::Save(2 * (group - 1)));
+                self.node(inner);
+                self.program.push(Inst::Save(2 * (group - 1) + 1));
+            }
+            Node::Concat(items) => items.iter().for_each(|item| self.node(item)),
+            Node::Alternation(arms) if arms.len() > DISPATCH_ARMS => self.dispatch(arms),
+            Node::Alternation(arms) => self.alternation(arms),
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+            } => self.repeat(node, *min, *max, *greedy),
+        }
+    }
+
+    /// A chain of splits: each arm, then a jump to the end.
+    fn alternation(&mut self, arms: &[Node]) {
+        let mut jumps = Vec::new();
+        for (i, arm) in arms.iter().enumerate() {
+            let last = i + 1 == arms.len();
+            let split = self.program.len();
+            if !last {
+                self.program.push(Inst::Jump(0));
+            }
+            self.node(arm);
+            if !last {
+                jumps.push(self.program.len());
+                self.program.push(Inst::Jump(0));
+                let next = self.program.len();
+                self.program[split] = self.split(split + 1, next);
+            }
+        }
+        self.patch_jumps(&jumps);
+    }
+
+    fn dispatch(&mut self, arms: &[Node]) {
+        let at = self.program.len();
+        self.program.push(Inst::Jump(0));
+        let mut starts = Vec::new();
+        let mut jumps = Vec::new();
+        for arm in arms {
+            starts.push((self.program.len(), first(arm)));
+            self.node(arm);
+            jumps.push(self.program.len());
+            self.program.push(Inst::Jump(0));
+        }
+        self.patch_jumps(&jumps);
+        let admitted = |index: usize, f: &First| match index {
+            BEYOND_ASCII => f.empty || f.beyond_ascii,
+            END_OF_TEXT => f.empty,
+            b => f.admits(b as u8),
+        };
+        let by_byte = (0..=END_OF_TEXT)
+            .map(|index| {
+                starts
+                    .iter()
+                    .filter(|(_, f)| admitted(index, f))
+                    .map(|&(pc, _)| pc)
+                    .collect()
+            })
+            .collect();
+        self.dispatch.push(Dispatch { by_byte });
+        self.program[at] = Inst::Dispatch {
+            table: self.dispatch.len() - 1,
+            point: self.branch_point(),
+        };
+    }
+
+    fn patch_jumps(&mut self, jumps: &[usize]) {
+        let end = self.program.len();
+        for &jump in jumps {
+            self.program[jump] = Inst::Jump(end);
+        }
+    }
+
+    /// `min` copies, then either a loop or `max - min` nested optional copies
+    /// (`x{0,2}` is `(?:x(?:x)?)?`, as `regex` compiles it).
+    fn repeat(&mut self, node: &Node, min: u32, max: Option<u32>, greedy: bool) {
+        for _ in 0..min {
+            self.node(node);
+        }
+        let order = |this: &mut Compiler, take: usize, skip: usize| {
+            if greedy {
+                this.split(take, skip)
+            } else {
+                this.split(skip, take)
+            }
+        };
+        match max {
+            None => {
+                let split = self.program.len();
+                self.program.push(Inst::Jump(0));
+                self.node(node);
+                self.program.push(Inst::Jump(split));
+                let end = self.program.len();
+                self.program[split] = order(self, split + 1, end);
+            }
+            Some(max) => {
+                let mut splits = Vec::new();
+                for _ in min..max {
+                    splits.push(self.program.len());
+                    self.program.push(Inst::Jump(0));
+                    self.node(node);
+                }
+                let end = self.program.len();
+                for split in splits {
+                    self.program[split] = order(self, split + 1, end);
+                }
+            }
+        }
+    }
+}
+
+/// Bytes of the character at `at` (1 at the end, so a search can step past it).
+fn char_len(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(&b) if b >= 0xC0 => 2,
+        _ => 1,
+    }
+}
+
+fn next_char(text: &str, at: usize) -> Option<(char, usize)> {
+    let &b = text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+enum Frame {
+    Step(usize, usize),
+    Restore(usize, usize),
+}
+
+/// Reused between searches: the failed (branch point, position) pairs and the work stack.
+#[derive(Default)]
+struct Scratch {
+    memo: Memo,
+    stack: Vec<Frame>,
+}
+
+impl Scratch {
+    fn reset(&mut self, bits: usize) {
+        self.memo.reset(bits);
+    }
+}
+
+/// A bit set that clears only the words it touched.
+#[derive(Default)]
+struct Memo {
+    words: Vec<u64>,
+    touched: Vec<usize>,
+}
+
+impl Memo {
+    fn reset(&mut self, bits: usize) {
+        for &word in &self.touched {
+            self.words[word] = 0;
+        }
+        self.touched.clear();
+        let words = bits.div_ceil(64);
+        if self.words.len() < words {
+            self.words.resize(words, 0);
+        }
+    }
+
+    /// Marks `bit`; false when it was already marked.
+    fn first_visit(&mut self, bit: usize) -> bool {
+        let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+        let value = &mut self.words[word];
+        if *value & mask != 0 {
+            return false;
+        }
+        if *value == 0 {
+            self.touched.push(word);
+        }
+        *value |= mask;
+        true
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Checks that a pattern finds what `regex` finds on real text.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod agreement {
+    use super::Pattern;
+    use std::sync::OnceLock;
+
+    /// Every block of the fixture pages and playground samples, and every line of the facts
+    /// tests (real clauses), each as written and lower-cased.
+    pub fn texts() -> &'static [String] {
+        static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
+        TEXTS.get_or_init(|| {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let mut texts = Vec::new();
+            for dir in ["tests/fixtures/pages", "www/samples"] {
+                for entry in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
+                    let path = entry.expect("fixture").path();
+                    let name = path.to_string_lossy().to_string();
+                    if name.ends_with(".csv") {
+                        continue;
+                    }
+                    let text = std::fs::read_to_string(&path).expect("fixture text");
+                    let page = crate::read::document(&text, &name, "");
+                    texts.extend(page.blocks.into_iter().map(|b| b.text));
+                }
+            }
+            let facts = std::fs::read_to_string(root.join("tests/facts.rs")).expect("facts tests");
+            texts.extend(facts.lines().map(str::to_string));
+            let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+            texts.extend(lower);
+            texts
+        })
+    }
+
+    /// Panics with `what` on the first text where matches or groups differ.
+    pub fn assert_agrees(ours: &Pattern, theirs: &regex::Regex, what: &str) {
+        for text in texts() {
+            let our_groups: Vec<Vec<Option<(usize, usize)>>> = ours
+                .captures_iter(text)
+                .map(|c| {
+                    (0..theirs.captures_len())
+                        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                        .collect()
+                })
+                .collect();
+            let their_groups: Vec<Vec<Option<(usize, usize)>>> = theirs
+                .captures_iter(text)
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                .collect();
+            assert_eq!(our_groups, their_groups, "{what} on {text:?}");
+            assert_eq!(ours.is_match(text), theirs.is_match(text), "{what} on {text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(pattern: &str, text: &str) -> Vec<(usize, usize)> {
+        Pattern::new(pattern)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_first_not_longest() {
+        assert_eq!(spans("sell|selling", "we are selling"), [(7, 11)]);
+        assert_eq!(spans("selling|sell", "we are selling"), [(7, 14)]);
+        assert_eq!(spans(r"\bsell\b|selling", "selling"), [(0, 7)]);
+    }
+
+    #[test]
+    fn greedy_and_lazy_counted_gaps() {
+        let text = "we sell data and more data";
+        assert_eq!(spans("sell[^.;]{0,40}data", text), [(3, 26)]);
+        assert_eq!(spans("sell[^.;]{0,40}?data", text), [(3, 12)]);
+        assert_eq!(spans("sell[^.;]{0,3}data", "we sell all the data"), []);
+        assert_eq!(spans(r"(?:\w+ ){0,2}?data", "a b c data"), [(2, 10)]);
+        assert_eq!(spans("x{2}", "xxxxx"), [(0, 2), (2, 4)]);
+        assert_eq!(spans("x{2,}", "xxxxx"), [(0, 5)]);
+    }
+
+    #[test]
+    fn ascii_letters_end_gaps_and_words() {
+        let ascii = Pattern::with_letters(r"sell[^.;]{0,20}data", Letters::Ascii).unwrap();
+        assert!(ascii.is_match("sell all data") && !ascii.is_match("sell épée data"));
+        let unicode = Pattern::new(r"sell[^.;]{0,20}data").unwrap();
+        assert!(unicode.is_match("sell épée data"));
+        let boundary = Pattern::with_letters(r"\bnderungen", Letters::Ascii).unwrap();
+        assert!(boundary.is_match("Änderungen"), "Ä is no ASCII word character");
+        assert!(!Pattern::new(r"\bnderungen").unwrap().is_match("Änderungen"));
+        assert!(Pattern::new(r"\bÄnderungen\b").unwrap().is_match("über Änderungen."));
+        let mixed = Pattern::new(r"(?-u:\b)stand(?-u:\b)").unwrap();
+        assert!(mixed.is_match("Stand: stand") && !mixed.is_match("standard"));
+    }
+
+    #[test]
+    fn captures_and_names() {
+        let date = Pattern::new(r"(?P<d>\d{1,2})\.\s+(?P<m>m[aä]rz|mai)(?: (\d{4}))?").unwrap();
+        let caps: Vec<_> = date.captures_iter("am 1. märz 2023 und 2. mai").collect();
+        assert_eq!(caps.len(), 2);
+        assert_eq!(caps[0].name("d").unwrap().as_str(), "1");
+        assert_eq!(caps[0].name("m").unwrap().as_str(), "märz");
+        assert_eq!(&caps[0][3], "2023");
+        assert_eq!(caps[1].get(0).unwrap().as_str(), "2. mai");
+        assert!(caps[1].get(3).is_none() && caps[1].name("x").is_none());
+    }
+
+    #[test]
+    fn many_arms_dispatch_in_order() {
+        let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let pattern = format!(r"\b(?:{}|w|sell(?:s|ing)?|)\b", words.join("|"));
+        assert_eq!(spans(&pattern, "w33 sells"), [(0, 3), (4, 9)]);
+        assert_eq!(spans(&pattern, "a"), [(0, 0), (1, 1)], "the empty arm matches at edges");
+    }
+
+    #[test]
+    fn anchored_classes_and_escapes() {
+        assert_eq!(spans(r"^by \w+", "by posting; by email"), [(0, 10)]);
+        assert_eq!(spans(r"[A-Za-z0-9._%+-]+@[a-z.]+\.[a-z]{2,}", "mail a.b@x.org."), [(5, 14)]);
+        assert_eq!(spans(r#"[^\s<>"')\]]+"#, "a]b c"), [(0, 1), (2, 3), (4, 5)]);
+        assert_eq!(spans(r"e-?mails?\.", "emails. e-mail."), [(0, 7), (8, 15)]);
+        assert_eq!(spans(r".{2}", "ab\ncd"), [(0, 2), (3, 5)]);
+    }
+
+    #[test]
+    fn bad_patterns_are_errors() {
+        for bad in ["(a", "a)", "[ab", "a{2", "a{3,1}", "*a", r"\q", "(?i)a", "a$", "a{99999}"] {
+            let error = Pattern::new(bad).err().unwrap_or_else(|| panic!("{bad} compiled"));
+            assert!(error.starts_with(&format!("bad pattern {bad:?}")), "{error}");
+        }
+    }
+
+    #[test]
+    fn backtracking_is_bounded() {
+        // Nested ambiguous repetition: exponential without the memo.
+        let text = "a".repeat(5000);
+        assert!(!Pattern::new("(?:a|aa)*b").unwrap().is_match(&text));
+    }
+}
