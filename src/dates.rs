@@ -107,92 +107,92 @@ fn any_case_of(words: &[&str]) -> String {
     format!("(?:{})", words.join("|"))
 }
 
-/// True when `text` may hold two digits in a row: always for non-ASCII text (Unicode `\d`).
+/// True when `text` holds two digits in a row (`\d` is ASCII in src/pattern.rs).
 fn may_hold_digits(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !text.is_ascii()
-        || bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
 }
 
-/// True when `text` may hold a numeric date (a digit then `/`, `.` or `-`).
+/// True when `text` holds a digit then `/`, `.` or `-`, as every numeric date does.
 fn may_hold_numeric_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !text.is_ascii()
-        || bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-'))
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-'))
+}
+
+/// Any all-numeric date: day, month and year in some order.
+const NUMERIC_DATE: &str = r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b";
+
+/// A cue, up to two leads ("on", "as of") and a date in one of four forms, in named groups.
+fn cued_pattern() -> String {
+    // Case-insensitive by explicit classes: the matches `(?i)` would give (src/pattern.rs
+    // does not fold case).
+    let month = format!(
+        r"{}\.?",
+        any_case_of(&[
+            "jan(?:uary|uar)?",
+            "feb(?:ruary|ruar)?",
+            "mar(?:ch)?",
+            "märz",
+            "apr(?:il)?",
+            "may",
+            "mai",
+            "jun[ei]?",
+            "jul[yi]?",
+            "aug(?:ust)?",
+            "sept?(?:ember)?",
+            "oct(?:ober)?",
+            "okt(?:ober)?",
+            "nov(?:ember)?",
+            "dec(?:ember)?",
+            "dez(?:ember)?",
+        ])
+    );
+    // "1st", and German "1." ("Stand: 1. März 2023").
+    let ordinal = format!("(?:{}|\\.)", any_case_of(&["st", "nd", "rd", "th"]));
+    let of = any_case("of");
+    let date = format!(
+        r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}}){ordinal}?(?:\s+{of})?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
+    );
+    let cue = any_case_of(&[
+        "effective",
+        "last (?:updated|modified|revised|amended|reviewed|changed)",
+        "updated",
+        "revised",
+        "modified",
+        "amended",
+        "dated",
+        "version date",
+        "as of",
+        "date of last revision",
+        "stand",
+        "zuletzt (?:aktualisiert|geändert)",
+        "aktualisiert",
+        "gültig (?:ab|seit)",
+    ]);
+    let lead = any_case_of(&[
+        "on",
+        "as of",
+        "date",
+        "from",
+        "since",
+        "in effect",
+        "am",
+        "vom",
+        "ab",
+        "seit",
+    ]);
+    // `[^0-9a-z]` under `(?i)`: neither case, nor the two letters that fold to ASCII.
+    let other = "[^0-9A-Za-z\u{17F}\u{212A}]";
+    format!(r"(?-u:\b){cue}(?-u:\b){other}{{0,12}}(?:{lead}{other}{{1,6}}){{0,2}}{date}")
 }
 
 impl DateFinder {
     pub fn new() -> DateFinder {
-        // Case-insensitive by explicit classes: the same matches as `(?i)`, without the
-        // regex crate's `unicode-case` tables in the wasm.
-        let month = format!(
-            r"{}\.?",
-            any_case_of(&[
-                "jan(?:uary|uar)?",
-                "feb(?:ruary|ruar)?",
-                "mar(?:ch)?",
-                "märz",
-                "apr(?:il)?",
-                "may",
-                "mai",
-                "jun[ei]?",
-                "jul[yi]?",
-                "aug(?:ust)?",
-                "sept?(?:ember)?",
-                "oct(?:ober)?",
-                "okt(?:ober)?",
-                "nov(?:ember)?",
-                "dec(?:ember)?",
-                "dez(?:ember)?",
-            ])
-        );
-        // "1st", and German "1." ("Stand: 1. März 2023").
-        let ordinal = format!("(?:{}|\\.)", any_case_of(&["st", "nd", "rd", "th"]));
-        let of = any_case("of");
-        let date = format!(
-            r"(?P<date>(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}}){ordinal}?(?:\s+{of})?\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<a3>\d{{1,2}})-(?P<b3>\d{{1,2}})|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}}|\d{{2}}))\b"
-        );
-        let cue = any_case_of(&[
-            "effective",
-            "last (?:updated|modified|revised|amended|reviewed|changed)",
-            "updated",
-            "revised",
-            "modified",
-            "amended",
-            "dated",
-            "version date",
-            "as of",
-            "date of last revision",
-            "stand",
-            "zuletzt (?:aktualisiert|geändert)",
-            "aktualisiert",
-            "gültig (?:ab|seit)",
-        ]);
-        let lead = any_case_of(&[
-            "on",
-            "as of",
-            "date",
-            "from",
-            "since",
-            "in effect",
-            "am",
-            "vom",
-            "ab",
-            "seit",
-        ]);
-        // `[^0-9a-z]` under `(?i)`: neither case, nor the two letters that fold to ASCII.
-        let other = "[^0-9A-Za-z\u{17F}\u{212A}]";
         DateFinder {
-            cued: Pattern::new(&format!(
-                r"(?-u:\b){cue}(?-u:\b){other}{{0,12}}(?:{lead}{other}{{1,6}}){{0,2}}{date}"
-            ))
-            .expect("date regex"),
-            numeric: Pattern::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
-                .expect("numeric date regex"),
+            cued: Pattern::new(&cued_pattern()).expect("date pattern"),
+            numeric: Pattern::new(NUMERIC_DATE).expect("numeric date pattern"),
             cue_words: aho_corasick::AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(CUE_WORDS)
@@ -290,6 +290,16 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn patterns_agree_with_regex() {
+        use crate::pattern::agreement::assert_agrees;
+        for pattern in [cued_pattern(), NUMERIC_DATE.to_string()] {
+            let ours = Pattern::new(&pattern).unwrap();
+            assert_agrees(&ours, &regex::Regex::new(&pattern).unwrap(), &pattern);
+        }
+    }
 
     fn iso(text: &str, order: Order) -> Vec<String> {
         DateFinder::new()

@@ -592,6 +592,11 @@ impl Parser {
     /// After `[`: items up to the closing `]`.
     fn class(&mut self, letters: Letters) -> Result<Class, String> {
         let negated = self.eat('^');
+        Ok(self.class_items(letters)?.build(negated, letters))
+    }
+
+    /// The items of a class up to its closing `]`; a nested class (`[[yY][iI]]`) adds its own.
+    fn class_items(&mut self, letters: Letters) -> Result<ClassBuilder, String> {
         let mut class = ClassBuilder::default();
         let mut first = true;
         loop {
@@ -601,16 +606,22 @@ impl Parser {
                 break;
             }
             first = false;
-            let lo = if c == '\\' {
-                let e = self.peek().ok_or("unclosed class")?;
-                self.at += 1;
-                if matches!(e, 'w' | 'd' | 's') {
-                    class.perl(e, letters);
+            let lo = match c {
+                '[' if self.peek() == Some('^') => return Err("negated nested class".into()),
+                '[' => {
+                    class.union(self.class_items(letters)?);
                     continue;
                 }
-                escaped(e)?
-            } else {
-                c
+                '\\' => {
+                    let e = self.peek().ok_or("unclosed class")?;
+                    self.at += 1;
+                    if matches!(e, 'w' | 'd' | 's') {
+                        class.perl(e, letters);
+                        continue;
+                    }
+                    escaped(e)?
+                }
+                c => c,
             };
             let ranged = self.peek() == Some('-')
                 && self.chars.get(self.at + 1).is_some_and(|&n| n != ']');
@@ -630,7 +641,7 @@ impl Parser {
                 class.range(lo, lo);
             }
         }
-        Ok(class.build(negated, letters))
+        Ok(class)
     }
 }
 
@@ -660,6 +671,13 @@ impl ClassBuilder {
         if hi as u32 > 127 {
             self.ranges.push((lo.max('\u{80}'), hi));
         }
+    }
+
+    fn union(&mut self, other: ClassBuilder) {
+        self.ascii |= other.ascii;
+        self.ranges.extend(other.ranges);
+        self.word |= other.word;
+        self.space |= other.space;
     }
 
     /// `\w`, `\d` or `\s`.
@@ -1151,11 +1169,12 @@ mod tests {
         assert_eq!(spans(r#"[^\s<>"')\]]+"#, "a]b c"), [(0, 1), (2, 3), (4, 5)]);
         assert_eq!(spans(r"e-?mails?\.", "emails. e-mail."), [(0, 7), (8, 15)]);
         assert_eq!(spans(r".{2}", "ab\ncd"), [(0, 2), (3, 5)]);
+        assert_eq!(spans(r"jul[[yY][iI]]", "july julI jula"), [(0, 4), (5, 9)]);
     }
 
     #[test]
     fn bad_patterns_are_errors() {
-        for bad in ["(a", "a)", "[ab", "a{2", "a{3,1}", "*a", r"\q", "(?i)a", "a$", "a{99999}"] {
+        for bad in ["(a", "a)", "[ab", "a{2", "a{3,1}", "[[^a]]", "*a", r"\q", "(?i)a", "a$", "a{99999}"] {
             let error = Pattern::new(bad).err().unwrap_or_else(|| panic!("{bad} compiled"));
             assert!(error.starts_with(&format!("bad pattern {bad:?}")), "{error}");
         }

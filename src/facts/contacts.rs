@@ -7,6 +7,9 @@ use crate::pattern::Pattern;
 use super::table::{compile, Table, FRAMEWORKS};
 use super::{note, phrase_automaton, word_matches, Scan};
 
+const EMAIL: &str = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}";
+const URL: &str = r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#;
+
 /// Most contacts kept.
 const MAX_CONTACTS: usize = 10;
 
@@ -26,11 +29,8 @@ impl Contacts {
             frameworks.lines.iter().map(|l| (l.key, l.value)).collect();
         let (automaton, framework_names) = phrase_automaton(&pairs, true, file)?;
         Ok(Contacts {
-            email: compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", file!())?,
-            url: compile(
-                r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#,
-                file!(),
-            )?,
+            email: compile(EMAIL, file!())?,
+            url: compile(URL, file!())?,
             contact_context: table.pattern("contact_context")?,
             frameworks: automaton,
             framework_names,
@@ -68,6 +68,21 @@ impl Contacts {
             if scan.contacts.len() < MAX_CONTACTS && !scan.contacts.iter().any(|c| c.0 == contact) {
                 scan.contacts.push((contact, clause));
             }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{EMAIL, URL};
+    use crate::facts::table::{compile, tests::as_regex};
+    use crate::pattern::agreement::assert_agrees;
+
+    #[test]
+    fn email_and_url_agree_with_regex() {
+        for pattern in [EMAIL, URL] {
+            let ours = compile(pattern, "contacts").unwrap();
+            assert_agrees(&ours, &as_regex(pattern).unwrap(), pattern);
         }
     }
 }

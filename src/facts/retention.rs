@@ -27,12 +27,7 @@ impl RetentionPeriods {
         let unit = table.values("period_unit")?.join("|");
         Ok(RetentionPeriods {
             gate: gates.bit("retention")?,
-            period: compile(
-                &format!(
-                    r"\b(?P<num>(?:{number}))(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?:calendar |business |working )?(?P<unit>{unit})\b"
-                ),
-                table.file,
-            )?,
+            period: compile(&period_pattern(&number, &unit), table.file)?,
             period_vague: table.pattern("period_vague")?,
             retention_context: table.pattern("retention_context")?,
             retention_exclude: table.pattern("retention_exclude")?,
@@ -93,6 +88,13 @@ impl RetentionPeriods {
             }
         }
     }
+}
+
+/// A number, an optional number in brackets, and a unit: "thirty (30) days".
+fn period_pattern(number: &str, unit: &str) -> String {
+    format!(
+        r"\b(?P<num>(?:{number}))(?:\s*\((?P<paren>\d{{1,4}})\))?[\s-]*(?:calendar |business |working )?(?P<unit>{unit})\b"
+    )
 }
 
 /// Days in a period: months as 365/12 days, hours rounded up to whole days. The unit's first
@@ -218,5 +220,20 @@ mod tests {
         assert_eq!(period_days(6, "months"), 183);
         assert_eq!(period_days(72, "hours"), 3);
         assert_eq!(period_days(2, "weeks"), 14);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn period_agrees_with_regex_in_both_languages() {
+        use crate::facts::table::{tests::as_regex, DE, EN};
+        use crate::pattern::agreement::assert_agrees;
+        for language in [&EN, &DE] {
+            let table = language.table("retention").unwrap();
+            let number = table.values("period_number").unwrap().join("|");
+            let unit = table.values("period_unit").unwrap().join("|");
+            let pattern = period_pattern(&number, &unit);
+            let ours = compile(&pattern, table.file).unwrap();
+            assert_agrees(&ours, &as_regex(&pattern).unwrap(), table.file);
+        }
     }
 }

@@ -195,7 +195,7 @@ pub const FRAMEWORKS: (&str, &str) = (
 );
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -215,7 +215,7 @@ mod tests {
     /// The `regex` pattern that means what `compile` means: `\b`, `\w` and negated classes
     /// made ASCII (`[^.;]` becomes `[\x00-\x7F&&[^.;]]`).
     #[cfg(not(target_arch = "wasm32"))]
-    fn as_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    pub(crate) fn as_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
         let mut ascii = String::with_capacity(pattern.len() + 16);
         let (mut in_class, mut negated_class) = (false, false);
         let mut chars = pattern.chars();
