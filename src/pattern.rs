@@ -122,6 +122,7 @@ impl Pattern {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
+            classes: Vec::new(),
             groups: 0,
             names: Vec::new(),
         };
@@ -129,11 +130,14 @@ impl Pattern {
         if parser.at < parser.chars.len() {
             return Err("unopened group".into());
         }
-        let mut compiler = Compiler::default();
+        let mut compiler = Compiler {
+            classes: parser.classes,
+            ..Compiler::default()
+        };
         compiler.node(&node);
         compiler.program.push(Inst::Match);
         Ok(Pattern {
-            first: first(&node),
+            first: first(&node, &compiler.classes),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -401,7 +405,8 @@ fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
 enum Node {
     Empty,
     Char(char),
-    Class(Class),
+    /// An index into the parser's classes.
+    Class(usize),
     Look(Look),
     Group(Box<Node>, Option<usize>),
     Concat(Vec<Node>),
@@ -417,6 +422,7 @@ enum Node {
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    classes: Vec<Class>,
     groups: usize,
     names: Vec<(String, usize)>,
 }
@@ -524,8 +530,11 @@ impl Parser {
         self.at += 1;
         Ok(match c {
             '(' => self.group(letters)?,
-            '[' => Node::Class(self.class(letters)?),
-            '.' => Node::Class(Class {
+            '[' => {
+                let class = self.class(letters)?;
+                self.class_node(class)
+            }
+            '.' => self.class_node(Class {
                 ascii: ascii_bits(|b| b != b'\n'),
                 beyond_ascii: Beyond {
                     any: true,
@@ -538,6 +547,11 @@ impl Parser {
             '$' => return Err("`$` is not supported".into()),
             c => Node::Char(c),
         })
+    }
+
+    fn class_node(&mut self, class: Class) -> Node {
+        self.classes.push(class);
+        Node::Class(self.classes.len() - 1)
     }
 
     fn group(&mut self, letters: Letters) -> Result<Node, String> {
@@ -583,7 +597,7 @@ impl Parser {
             'w' | 'd' | 's' => {
                 let mut class = ClassBuilder::default();
                 class.perl(c, letters);
-                Node::Class(class.build(false, letters))
+                self.class_node(class.build(false, letters))
             }
             c => Node::Char(escaped(c)?),
         })
@@ -749,7 +763,7 @@ const NOTHING: First = First {
     empty: false,
 };
 
-fn first(node: &Node) -> First {
+fn first(node: &Node, classes: &[Class]) -> First {
     match node {
         Node::Empty | Node::Look(_) => First {
             empty: true,
@@ -761,18 +775,18 @@ fn first(node: &Node) -> First {
             empty: false,
         },
         Node::Class(class) => First {
-            ascii: class.ascii,
-            beyond_ascii: class.beyond_ascii.can_match(),
+            ascii: classes[*class].ascii,
+            beyond_ascii: classes[*class].beyond_ascii.can_match(),
             empty: false,
         },
-        Node::Group(inner, _) => first(inner),
+        Node::Group(inner, _) => first(inner, classes),
         Node::Concat(items) => {
             let mut all = First {
                 empty: true,
                 ..NOTHING
             };
             for item in items {
-                let next = first(item);
+                let next = first(item, classes);
                 all = First {
                     empty: next.empty,
                     ..all.union(next)
@@ -783,9 +797,12 @@ fn first(node: &Node) -> First {
             }
             all
         }
-        Node::Alternation(arms) => arms.iter().map(first).fold(NOTHING, First::union),
+        Node::Alternation(arms) => arms
+            .iter()
+            .map(|arm| first(arm, classes))
+            .fold(NOTHING, First::union),
         Node::Repeat { node, min, .. } => {
-            let inner = first(node);
+            let inner = first(node, classes);
             First {
                 empty: inner.empty || *min == 0,
                 ..inner
@@ -842,16 +859,7 @@ impl Compiler {
         match node {
             Node::Empty => {}
             Node::Char(c) => self.program.push(Inst::Char(*c)),
-            Node::Class(class) => {
-                let index = match self.classes.iter().position(|c| c == class) {
-                    Some(index) => index,
-                    None => {
-                        self.classes.push(class.clone());
-                        self.classes.len() - 1
-                    }
-                };
-                self.program.push(Inst::Class(index));
-            }
+            Node::Class(class) => self.program.push(Inst::Class(*class)),
             Node::Look(look) => self.program.push(Inst::Look(*look)),
             Node::Group(inner, None) => self.node(inner),
             Node::Group(inner, Some(group)) => {
@@ -897,26 +905,27 @@ impl Compiler {
         let mut starts = Vec::new();
         let mut jumps = Vec::new();
         for arm in arms {
-            starts.push((self.program.len(), first(arm)));
+            starts.push((self.program.len(), first(arm, &self.classes)));
             self.node(arm);
             jumps.push(self.program.len());
             self.program.push(Inst::Jump(0));
         }
         self.patch_jumps(&jumps);
-        let admitted = |index: usize, f: &First| match index {
-            BEYOND_ASCII => f.empty || f.beyond_ascii,
-            END_OF_TEXT => f.empty,
-            b => f.admits(b as u8),
-        };
-        let by_byte = (0..=END_OF_TEXT)
-            .map(|index| {
-                starts
-                    .iter()
-                    .filter(|(_, f)| admitted(index, f))
-                    .map(|&(pc, _)| pc)
-                    .collect()
-            })
-            .collect();
+        let mut by_byte = vec![Vec::new(); END_OF_TEXT + 1];
+        for (pc, f) in starts {
+            if f.empty {
+                by_byte.iter_mut().for_each(|arms| arms.push(pc));
+                continue;
+            }
+            let mut ascii = f.ascii;
+            while ascii != 0 {
+                by_byte[ascii.trailing_zeros() as usize].push(pc);
+                ascii &= ascii - 1;
+            }
+            if f.beyond_ascii {
+                by_byte[BEYOND_ASCII].push(pc);
+            }
+        }
         self.dispatch.push(Dispatch { by_byte });
         self.program[at] = Inst::Dispatch {
             table: self.dispatch.len() - 1,
