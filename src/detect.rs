@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::page::Page;
 use crate::report::{Detection, Kind};
-use crate::text::{fold, Segment};
+use crate::text::{fold, fold_into, Segment};
 
 /// A kind needs at least this score to be chosen.
 const THRESHOLD: f32 = 0.5;
@@ -445,14 +445,17 @@ impl Detector {
         let mut seen = std::collections::HashSet::new();
         let mut body = [0u32; GROUPS];
         let mut words = 0usize;
+        let mut folded = String::new();
         for segment in segments.iter().filter(|s| seen.insert(s.text.as_str())) {
             words += segment.text.split_whitespace().count();
-            add(&mut body, &self.count(&fold(&segment.text)));
+            fold_into(&segment.text, &mut folded);
+            add(&mut body, &self.count(&folded));
         }
         let (mut section_privacy, mut section_terms, mut headings) = (0u32, 0u32, 0u32);
         for block in page.blocks.iter().filter(|b| b.is_heading()) {
             headings += 1;
-            let counts = self.count(&fold(&block.text));
+            fold_into(&block.text, &mut folded);
+            let counts = self.count(&folded);
             section_privacy += u32::from(counts[at(SECTION_PRIVACY)] > 0);
             section_terms += u32::from(counts[at(SECTION_TERMS)] > 0);
         }
@@ -778,13 +781,16 @@ fn title_name(title: &str) -> String {
     name
 }
 
+/// The currency signs of `count_prices`.
+const CURRENCIES: [char; 4] = ['$', '€', '£', '¥'];
+
 /// Counts amounts like `$19.99`, `€ 5`, `12,50 €`.
 fn count_prices(segments: &[Segment]) -> usize {
     let mut count = 0;
-    for segment in segments {
+    for segment in segments.iter().filter(|s| s.text.contains(CURRENCIES)) {
         let chars: Vec<char> = segment.text.chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            if matches!(c, '$' | '€' | '£' | '¥') {
+            if CURRENCIES.contains(c) {
                 let after = chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
                     || (chars.get(i + 1) == Some(&' ')
                         && chars.get(i + 2).is_some_and(|d| d.is_ascii_digit()));

@@ -143,23 +143,23 @@ impl Analyzer {
             return unread(detection, &segments, language, truncated);
         };
         let labels = reader.classifier.classify_page(&segments);
+        let facts = reader.facts.extract(&page, &segments);
         let clauses: Vec<Clause> = segments
-            .iter()
-            .zip(&labels)
+            .into_iter()
+            .zip(labels)
             .enumerate()
             .map(|(index, (segment, labels))| Clause {
                 index,
                 block: segment.block,
-                text: segment.text.clone(),
+                text: segment.text,
                 categories: labels
                     .categories
                     .iter()
                     .map(|c| c.id().to_string())
                     .collect(),
-                evidence: labels.evidence.clone(),
+                evidence: labels.evidence,
             })
             .collect();
-        let facts = reader.facts.extract(&page, &segments);
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
         let lines = summary::lines(&detection, &facts, &graded);

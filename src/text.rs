@@ -152,52 +152,80 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// of up to 3 letters stay as they are. Applied to every word of the classifier's folded
 /// text, in training and at run time.
 pub fn stem(word: &str) -> Cow<'_, str> {
+    match plural_ending(word) {
+        None => word.into(),
+        Some(Plural::Ies) => format!("{}y", &word[..word.len() - 3]).into(),
+        Some(Plural::S) => word[..word.len() - 1].into(),
+    }
+}
+
+/// The plural endings `stem` reduces.
+enum Plural {
+    /// `-ies` becomes `-y`.
+    Ies,
+    /// `-s` is dropped.
+    S,
+}
+
+/// The plural ending `stem` reduces in `word`, if any.
+fn plural_ending(word: &str) -> Option<Plural> {
     let n = word.len();
     let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
     if n <= 3 || !word.ends_with('s') || ends(&["ss", "us", "is", "aes", "ees", "oes"]) {
-        return word.into();
+        return None;
     }
     if n > 4 && word.ends_with("ies") && !ends(&["eies", "aies", "kies", "vies"]) {
-        return format!("{}y", &word[..n - 3]).into();
+        return Some(Plural::Ies);
     }
-    word[..n - 1].into()
+    Some(Plural::S)
 }
 
 /// `fold`, then `stem` on every word: the text the lexicon's phrases are matched against.
 pub fn fold_stemmed(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    fold_stemmed_into(text, &mut out);
+    out
+}
+
+/// `fold_stemmed` into `out`, replacing what it held.
+pub fn fold_stemmed_into(text: &str, out: &mut String) {
+    out.clear();
     out.push(' ');
     let mut word_start = out.len();
-    fold_into(text, &mut out, |out| {
+    fold_words(text, out, |out| {
         // `out` ends with the word just completed: stem it in place.
-        let stemmed = stem(&out[word_start..]);
-        match stemmed {
-            Cow::Borrowed(kept) => {
-                let end = word_start + kept.len();
-                out.truncate(end);
+        match plural_ending(&out[word_start..]) {
+            None => {}
+            Some(Plural::Ies) => {
+                out.truncate(out.len() - 3);
+                out.push('y');
             }
-            Cow::Owned(stemmed) => {
-                out.truncate(word_start);
-                out.push_str(&stemmed);
+            Some(Plural::S) => {
+                out.pop();
             }
         }
         out.push(' ');
         word_start = out.len();
     });
-    out
 }
 
 /// Lower-cases and keeps only word characters, one space between words, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    fold_into(text, &mut out, |out| out.push(' '));
+    fold_into(text, &mut out);
     out
+}
+
+/// `fold` into `out`, replacing what it held.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push(' ');
+    fold_words(text, out, |out| out.push(' '));
 }
 
 /// Appends the folded words of `text` to `out` (which ends with a space); `end_word` is called
 /// with `out` after each word and must end it with a space.
-fn fold_into(text: &str, out: &mut String, mut end_word: impl FnMut(&mut String)) {
+fn fold_words(text: &str, out: &mut String, mut end_word: impl FnMut(&mut String)) {
     let mut in_word = false;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
