@@ -8,7 +8,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
-use crate::lexicon::{needle, Lexicon, CONTEXT_OFFSETS};
+use crate::lexicon::{push_needle, Compiled, Lexicon, CONTEXT_OFFSETS};
 use crate::report::Evidence;
 use crate::text::{fold_stemmed as fold, fold_stemmed_into, Segment};
 
@@ -47,17 +47,6 @@ pub(crate) fn term_value(count: usize) -> f32 {
     1.0 + (count.max(1) as f32).ln()
 }
 
-/// What one automaton pattern (a folded phrase) weighs.
-#[derive(Default)]
-struct Pattern {
-    phrase: String,
-    /// Weight per category when the phrase is in the clause text, and whether it is curated
-    /// (curated weights count as written; learned ones are scaled by `length_scale`).
-    text: Vec<(Category, f32, bool)>,
-    /// Weight per category when the phrase is in the clause's heading.
-    heading: Vec<(Category, f32)>,
-}
-
 /// Per category, the sum of context weight times neighbour evidence (both per offset).
 pub(crate) fn context_scores(weights: &[[f32; 4]; 10], neighbours: &[[f32; 4]; 10]) -> [f32; 10] {
     std::array::from_fn(|c| (0..4).map(|k| weights[c][k] * neighbours[c][k]).sum())
@@ -75,11 +64,9 @@ pub(crate) fn assign(scores: &[f32; 10], threshold: &[f32; 10]) -> [bool; 10] {
 
 /// A classifier built once from a lexicon.
 pub struct Classifier {
+    /// One pattern per phrase of `lexicon`, in its order.
     automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
-    bias: [f32; 10],
-    threshold: [f32; 10],
-    context: [[f32; 4]; 10],
+    lexicon: Compiled,
 }
 
 /// A phrase that moved a clause's score: (category, phrase pattern, contribution).
@@ -124,62 +111,39 @@ pub(crate) fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]
 }
 
 impl Classifier {
-    /// The classifier over the shipped lexicon.
+    /// The classifier over the shipped English lexicon.
     pub fn shipped() -> Classifier {
-        Classifier::new(&Lexicon::shipped())
+        Classifier::shipped_for("en").expect("the English lexicon is shipped")
+    }
+
+    /// The classifier over the shipped lexicon of a language, if one is shipped.
+    pub fn shipped_for(lang: &str) -> Option<Classifier> {
+        Some(Classifier::compiled(Compiled::shipped(lang)?))
     }
 
     pub fn new(lexicon: &Lexicon) -> Classifier {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index = std::collections::HashMap::new();
-        let mut add = |phrase: &str| -> usize {
-            if let Some(&at) = index.get(phrase) {
-                return at;
-            }
-            patterns.push(Pattern {
-                phrase: phrase.to_string(),
-                ..Pattern::default()
-            });
-            index.insert(phrase.to_string(), patterns.len() - 1);
-            patterns.len() - 1
-        };
-        let mut text_entries = Vec::new();
-        for entry in &lexicon.entries {
-            text_entries.push((
-                add(&entry.phrase),
-                entry.category,
-                entry.weight,
-                entry.curated,
-            ));
+        Classifier::compiled(Compiled::of(lexicon))
+    }
+
+    fn compiled(lexicon: Compiled) -> Classifier {
+        let mut needles = String::new();
+        let mut ends = Vec::with_capacity(lexicon.len());
+        for p in 0..lexicon.len() {
+            push_needle(&mut needles, lexicon.phrase(p));
+            ends.push(needles.len());
         }
-        let mut heading_entries = Vec::new();
-        for entry in &lexicon.headings {
-            heading_entries.push((add(&entry.phrase), entry.category, entry.weight));
-        }
-        for (at, category, weight, curated) in text_entries {
-            patterns[at].text.push((category, weight, curated));
-        }
-        for (at, category, weight) in heading_entries {
-            patterns[at].heading.push((category, weight));
-        }
-        let needles: Vec<String> = patterns.iter().map(|p| needle(&p.phrase)).collect();
+        let starts = std::iter::once(0).chain(ends.iter().copied());
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&needles)
+            .build(starts.zip(&ends).map(|(start, &end)| &needles[start..end]))
             .expect("lexicon phrases build an automaton");
-        Classifier {
-            automaton,
-            patterns,
-            bias: lexicon.bias,
-            threshold: lexicon.threshold,
-            context: lexicon.context,
-        }
+        Classifier { automaton, lexicon }
     }
 
     /// Number of distinct phrases in the automaton.
     pub fn phrase_count(&self) -> usize {
-        self.patterns.len()
+        self.lexicon.len()
     }
 
     /// Heap bytes used by the automaton.
@@ -248,13 +212,14 @@ impl Classifier {
             .collect();
         let evidence: Vec<[f32; 10]> = scored
             .iter()
-            .map(|s| std::array::from_fn(|c| s.scores[c] - self.bias[c]))
+            .map(|s| std::array::from_fn(|c| s.scores[c] - self.lexicon.bias[c]))
             .collect();
         scored
             .iter()
             .enumerate()
             .map(|(at, scored)| {
-                let context = context_scores(&self.context, &neighbour_evidence(&evidence, at));
+                let context =
+                    context_scores(&self.lexicon.context, &neighbour_evidence(&evidence, at));
                 self.decide(scored, context, &mut scratch)
             })
             .collect()
@@ -307,7 +272,7 @@ impl Classifier {
         self.count_matches(folded, found, counted);
         for &(at, count) in counted.iter() {
             let value = term_value(count);
-            for &(category, weight, curated) in &self.patterns[at].text {
+            for &(category, weight, curated) in self.lexicon.text_weights(at) {
                 if curated {
                     moves.push((category, at, weight));
                     fixed[category.index()] += weight;
@@ -323,7 +288,7 @@ impl Classifier {
                     .binary_search_by_key(&at, |&(found, _)| found)
                     .is_err()
                 {
-                    for &(category, weight, curated) in &self.patterns[at].text {
+                    for &(category, weight, curated) in self.lexicon.text_weights(at) {
                         if weight > 0.0 {
                             let share = contribution(weight, curated) * LEAD_IN_SHARE;
                             moves.push((category, at, share));
@@ -335,13 +300,14 @@ impl Classifier {
         }
         if let Some(heading) = &segment.heading {
             for &at in self.matches_cached(heading, &mut shared.heading) {
-                for &(category, weight) in &self.patterns[at].heading {
+                for &(category, weight) in self.lexicon.heading_weights(at) {
                     moves.push((category, at, weight));
                     fixed[category.index()] += weight;
                 }
             }
         }
-        let scores = std::array::from_fn(|c| self.bias[c] + (fixed[c] + learned[c] * scale));
+        let scores =
+            std::array::from_fn(|c| self.lexicon.bias[c] + (fixed[c] + learned[c] * scale));
         Scored {
             scores,
             moves: first_move..moves.len(),
@@ -354,7 +320,7 @@ impl Classifier {
         for c in 0..10 {
             scores[c] += context[c];
         }
-        let assigned = assign(&scores, &self.threshold);
+        let assigned = assign(&scores, &self.lexicon.threshold);
         let categories: Vec<Category> = Category::ALL
             .into_iter()
             .filter(|c| assigned[c.index()])
@@ -378,7 +344,7 @@ impl Classifier {
             }
             kept.sort_unstable_by(strongest);
             evidence.extend(kept.iter().map(|&(_, at, weight)| Evidence {
-                phrase: self.patterns[at].phrase.clone(),
+                phrase: self.lexicon.phrase(at).to_string(),
                 category: category.id().to_string(),
                 weight,
             }));

@@ -67,10 +67,10 @@ struct Reader {
 impl Reader {
     /// The reader of a supported language (`lang::SUPPORTED`; tests check each has both).
     fn for_language(code: &str) -> Option<Reader> {
-        let lexicon = lexicon::Lexicon::shipped_for(code)?;
+        let classifier = Classifier::shipped_for(code)?;
         let tables = facts::table::language(code)?;
         Some(Reader {
-            classifier: Classifier::new(&lexicon),
+            classifier,
             facts: facts::FactExtractor::for_language(tables)
                 .unwrap_or_else(|e| panic!("fact tables: {e}")),
         })
