@@ -29,6 +29,7 @@ pub struct Labels {
 
 /// Scale of the learned weights for a clause: 1/sqrt(number of word 1-3-gram positions in
 /// the folded text), so long clauses do not win by length alone. Training uses the same.
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub(crate) fn length_scale(folded: &str) -> f32 {
     scale_for_words(folded.split_whitespace().count())
 }
@@ -358,6 +359,7 @@ impl Classifier {
 }
 
 /// The distinct values of `values` with how often each occurs, in sorted order.
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub(crate) fn count_sorted<T: Ord>(mut values: Vec<T>) -> Vec<(T, usize)> {
     values.sort_unstable();
     let mut counted = Vec::new();

@@ -103,6 +103,7 @@ struct Shipped {
 }
 
 /// The files of `lexicon/<lang>/` compiled in, one per category in `Category::ALL` order.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! shipped {
     ($lang:literal) => {
         Shipped {
