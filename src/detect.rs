@@ -359,17 +359,17 @@ impl Detector {
     pub fn new() -> Detector {
         let mut phrases: Vec<&str> = Vec::new();
         let mut patterns: Vec<(u32, bool)> = Vec::new();
+        let mut index = std::collections::HashMap::new();
         for &(group, words) in VOCABULARY {
             for &phrase in words {
                 let prefix = phrase.ends_with('*');
                 let phrase = phrase.trim_end_matches('*');
-                match phrases.iter().position(|p| *p == phrase) {
-                    Some(at) => patterns[at].0 |= group,
-                    None => {
-                        phrases.push(phrase);
-                        patterns.push((group, prefix));
-                    }
-                }
+                let at = *index.entry(phrase).or_insert_with(|| {
+                    phrases.push(phrase);
+                    patterns.push((0, prefix));
+                    patterns.len() - 1
+                });
+                patterns[at].0 |= group;
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -442,13 +442,15 @@ impl Detector {
             .is_some_and(|b| self.count(&fold(&b.text))[at(OPENING_PRIVACY)] > 0);
 
         // Repeated text (consent-manager vendor lists, menus) counts once.
-        let mut seen = std::collections::HashSet::new();
+        let mut texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+        texts.sort_unstable();
+        texts.dedup();
         let mut body = [0u32; GROUPS];
         let mut words = 0usize;
         let mut folded = String::new();
-        for segment in segments.iter().filter(|s| seen.insert(s.text.as_str())) {
-            words += segment.text.split_whitespace().count();
-            fold_into(&segment.text, &mut folded);
+        for text in texts {
+            words += text.split_whitespace().count();
+            fold_into(text, &mut folded);
             add(&mut body, &self.count(&folded));
         }
         let (mut section_privacy, mut section_terms, mut headings) = (0u32, 0u32, 0u32);
