@@ -8,9 +8,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::category::Category;
-use crate::lexicon::{needle, Lexicon, CONTEXT_OFFSETS};
+use crate::lexicon::{push_needle, Compiled, Lexicon, CONTEXT_OFFSETS};
 use crate::report::Evidence;
-use crate::text::{fold_stemmed as fold, Segment};
+use crate::text::{fold_stemmed as fold, fold_stemmed_into, Segment};
 
 /// Share of a list lead-in's positive weights given to each of its items.
 const LEAD_IN_SHARE: f32 = 0.5;
@@ -29,8 +29,13 @@ pub struct Labels {
 
 /// Scale of the learned weights for a clause: 1/sqrt(number of word 1-3-gram positions in
 /// the folded text), so long clauses do not win by length alone. Training uses the same.
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub(crate) fn length_scale(folded: &str) -> f32 {
-    let words = folded.split_whitespace().count();
+    scale_for_words(folded.split_whitespace().count())
+}
+
+/// `length_scale` of a folded text of `words` words.
+fn scale_for_words(words: usize) -> f32 {
     let positions = (1..=3)
         .map(|n| (words + 1).saturating_sub(n))
         .sum::<usize>();
@@ -41,17 +46,6 @@ pub(crate) fn length_scale(folded: &str) -> f32 {
 /// sublinear in the count (1 + ln count), as in training.
 pub(crate) fn term_value(count: usize) -> f32 {
     1.0 + (count.max(1) as f32).ln()
-}
-
-/// What one automaton pattern (a folded phrase) weighs.
-#[derive(Default)]
-struct Pattern {
-    phrase: String,
-    /// Weight per category when the phrase is in the clause text, and whether it is curated
-    /// (curated weights count as written; learned ones are scaled by `length_scale`).
-    text: Vec<(Category, f32, bool)>,
-    /// Weight per category when the phrase is in the clause's heading.
-    heading: Vec<(Category, f32)>,
 }
 
 /// Per category, the sum of context weight times neighbour evidence (both per offset).
@@ -71,18 +65,29 @@ pub(crate) fn assign(scores: &[f32; 10], threshold: &[f32; 10]) -> [bool; 10] {
 
 /// A classifier built once from a lexicon.
 pub struct Classifier {
+    /// One pattern per phrase of `lexicon`, in its order.
     automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
-    bias: [f32; 10],
-    threshold: [f32; 10],
-    context: [[f32; 4]; 10],
+    lexicon: Compiled,
 }
 
-/// A clause's own score per category and the phrases that moved it.
+/// A phrase that moved a clause's score: (category, phrase pattern, contribution).
+type Move = (Category, usize, f32);
+
+/// A clause's own score per category and where its moves are in the page's `Moves`.
 struct Scored {
     scores: [f32; 10],
-    /// (category, phrase pattern, contribution) for every phrase that moved a score.
-    moves: Vec<(Category, usize, f32)>,
+    moves: std::ops::Range<usize>,
+}
+
+/// Buffers reused from clause to clause: the folded clause, the patterns found in it, the
+/// moves of every clause of the page, and the moves kept as evidence of one clause.
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    found: Vec<usize>,
+    counted: Vec<(usize, usize)>,
+    moves: Vec<Move>,
+    kept: Vec<Move>,
 }
 
 /// Matches of the last heading and lead-in scored: consecutive clauses mostly share them.
@@ -107,62 +112,39 @@ pub(crate) fn neighbour_evidence(evidence: &[[f32; 10]], at: usize) -> [[f32; 4]
 }
 
 impl Classifier {
-    /// The classifier over the shipped lexicon.
+    /// The classifier over the shipped English lexicon.
     pub fn shipped() -> Classifier {
-        Classifier::new(&Lexicon::shipped())
+        Classifier::shipped_for("en").expect("the English lexicon is shipped")
+    }
+
+    /// The classifier over the shipped lexicon of a language, if one is shipped.
+    pub fn shipped_for(lang: &str) -> Option<Classifier> {
+        Some(Classifier::compiled(Compiled::shipped(lang)?))
     }
 
     pub fn new(lexicon: &Lexicon) -> Classifier {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index = std::collections::HashMap::new();
-        let mut add = |phrase: &str| -> usize {
-            if let Some(&at) = index.get(phrase) {
-                return at;
-            }
-            patterns.push(Pattern {
-                phrase: phrase.to_string(),
-                ..Pattern::default()
-            });
-            index.insert(phrase.to_string(), patterns.len() - 1);
-            patterns.len() - 1
-        };
-        let mut text_entries = Vec::new();
-        for entry in &lexicon.entries {
-            text_entries.push((
-                add(&entry.phrase),
-                entry.category,
-                entry.weight,
-                entry.curated,
-            ));
+        Classifier::compiled(Compiled::of(lexicon))
+    }
+
+    fn compiled(lexicon: Compiled) -> Classifier {
+        let mut needles = String::new();
+        let mut ends = Vec::with_capacity(lexicon.len());
+        for p in 0..lexicon.len() {
+            push_needle(&mut needles, lexicon.phrase(p));
+            ends.push(needles.len());
         }
-        let mut heading_entries = Vec::new();
-        for entry in &lexicon.headings {
-            heading_entries.push((add(&entry.phrase), entry.category, entry.weight));
-        }
-        for (at, category, weight, curated) in text_entries {
-            patterns[at].text.push((category, weight, curated));
-        }
-        for (at, category, weight) in heading_entries {
-            patterns[at].heading.push((category, weight));
-        }
-        let needles: Vec<String> = patterns.iter().map(|p| needle(&p.phrase)).collect();
+        let starts = std::iter::once(0).chain(ends.iter().copied());
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&needles)
+            .build(starts.zip(&ends).map(|(start, &end)| &needles[start..end]))
             .expect("lexicon phrases build an automaton");
-        Classifier {
-            automaton,
-            patterns,
-            bias: lexicon.bias,
-            threshold: lexicon.threshold,
-            context: lexicon.context,
-        }
+        Classifier { automaton, lexicon }
     }
 
     /// Number of distinct phrases in the automaton.
     pub fn phrase_count(&self) -> usize {
-        self.patterns.len()
+        self.lexicon.len()
     }
 
     /// Heap bytes used by the automaton.
@@ -170,22 +152,35 @@ impl Classifier {
         self.automaton.memory_usage()
     }
 
-    /// Distinct patterns found in a folded text with their counts, in pattern order.
-    fn counted_matches(&self, folded: &str) -> Vec<(usize, usize)> {
-        count_sorted(
+    /// Writes the distinct patterns found in a folded text with their counts, in pattern
+    /// order, to `counted` (`found` is scratch space).
+    fn count_matches(
+        &self,
+        folded: &str,
+        found: &mut Vec<usize>,
+        counted: &mut Vec<(usize, usize)>,
+    ) {
+        found.clear();
+        found.extend(
             self.automaton
                 .find_overlapping_iter(folded)
-                .map(|m| m.pattern().as_usize())
-                .collect(),
-        )
+                .map(|m| m.pattern().as_usize()),
+        );
+        found.sort_unstable();
+        counted.clear();
+        count_runs(found.iter().copied(), counted);
     }
 
     /// Distinct patterns found in a folded text, in pattern order.
     fn matches(&self, folded: &str) -> Vec<usize> {
-        self.counted_matches(folded)
-            .into_iter()
-            .map(|(at, _)| at)
-            .collect()
+        let mut found: Vec<usize> = self
+            .automaton
+            .find_overlapping_iter(folded)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Distinct patterns in the folded `text`, reusing `last` when it holds the same text.
@@ -202,30 +197,31 @@ impl Classifier {
 
     /// Classifies one clause on its own (no neighbours, so no context).
     pub fn classify(&self, segment: &Segment) -> Labels {
-        self.decide(
-            self.score(segment, &mut SharedMatches::default()),
-            [0.0; 10],
-        )
+        let mut scratch = Scratch::default();
+        let scored = self.score(segment, &mut SharedMatches::default(), &mut scratch);
+        self.decide(&scored, [0.0; 10], &mut scratch)
     }
 
     /// Classifies the clauses of one page, in document order: each decision adds, per
     /// category, the context weights times the evidence of the neighbouring clauses.
     pub fn classify_page(&self, segments: &[Segment]) -> Vec<Labels> {
         let mut shared = SharedMatches::default();
+        let mut scratch = Scratch::default();
         let scored: Vec<Scored> = segments
             .iter()
-            .map(|s| self.score(s, &mut shared))
+            .map(|s| self.score(s, &mut shared, &mut scratch))
             .collect();
         let evidence: Vec<[f32; 10]> = scored
             .iter()
-            .map(|s| std::array::from_fn(|c| s.scores[c] - self.bias[c]))
+            .map(|s| std::array::from_fn(|c| s.scores[c] - self.lexicon.bias[c]))
             .collect();
         scored
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(at, scored)| {
-                let context = context_scores(&self.context, &neighbour_evidence(&evidence, at));
-                self.decide(scored, context)
+                let context =
+                    context_scores(&self.lexicon.context, &neighbour_evidence(&evidence, at));
+                self.decide(scored, context, &mut scratch)
             })
             .collect()
     }
@@ -234,27 +230,50 @@ impl Classifier {
     #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
     pub(crate) fn own_scores(&self, segments: &[Segment]) -> Vec<[f32; 10]> {
         let mut shared = SharedMatches::default();
+        let mut scratch = Scratch::default();
         segments
             .iter()
-            .map(|s| self.score(s, &mut shared).scores)
+            .map(|s| {
+                scratch.moves.clear();
+                self.score(s, &mut shared, &mut scratch).scores
+            })
             .collect()
     }
 
     /// The own score of one clause and the phrases behind it: per category, the bias plus the
     /// fixed contributions (curated phrases, lead-in, heading) plus the clause's learned
     /// weights, each times `term_value` of its count, times `length_scale`.
-    fn score(&self, segment: &Segment, shared: &mut SharedMatches) -> Scored {
-        let mut moves: Vec<(Category, usize, f32)> = Vec::new();
+    /// The moves are appended to `scratch.moves`.
+    fn score(
+        &self,
+        segment: &Segment,
+        shared: &mut SharedMatches,
+        scratch: &mut Scratch,
+    ) -> Scored {
+        let Scratch {
+            folded,
+            found,
+            counted,
+            moves,
+            ..
+        } = scratch;
+        let first_move = moves.len();
         let mut learned = [0.0f32; 10];
         let mut fixed = [0.0f32; 10];
-        let folded = fold(&segment.text);
-        let scale = length_scale(&folded);
+        fold_stemmed_into(&segment.text, folded);
+        // A folded text is " word word ... ": one space before each word and one after.
+        let words = folded
+            .bytes()
+            .filter(|&b| b == b' ')
+            .count()
+            .saturating_sub(1);
+        let scale = scale_for_words(words);
         let contribution =
             |weight: f32, curated: bool| if curated { weight } else { weight * scale };
-        let counted = self.counted_matches(&folded);
-        for &(at, count) in &counted {
+        self.count_matches(folded, found, counted);
+        for &(at, count) in counted.iter() {
             let value = term_value(count);
-            for &(category, weight, curated) in &self.patterns[at].text {
+            for &(category, weight, curated) in self.lexicon.text_weights(at) {
                 if curated {
                     moves.push((category, at, weight));
                     fixed[category.index()] += weight;
@@ -270,7 +289,7 @@ impl Classifier {
                     .binary_search_by_key(&at, |&(found, _)| found)
                     .is_err()
                 {
-                    for &(category, weight, curated) in &self.patterns[at].text {
+                    for &(category, weight, curated) in self.lexicon.text_weights(at) {
                         if weight > 0.0 {
                             let share = contribution(weight, curated) * LEAD_IN_SHARE;
                             moves.push((category, at, share));
@@ -282,48 +301,54 @@ impl Classifier {
         }
         if let Some(heading) = &segment.heading {
             for &at in self.matches_cached(heading, &mut shared.heading) {
-                for &(category, weight) in &self.patterns[at].heading {
+                for &(category, weight) in self.lexicon.heading_weights(at) {
                     moves.push((category, at, weight));
                     fixed[category.index()] += weight;
                 }
             }
         }
-        let scores = std::array::from_fn(|c| self.bias[c] + (fixed[c] + learned[c] * scale));
-        Scored { scores, moves }
+        let scores =
+            std::array::from_fn(|c| self.lexicon.bias[c] + (fixed[c] + learned[c] * scale));
+        Scored {
+            scores,
+            moves: first_move..moves.len(),
+        }
     }
 
     /// Categories and evidence of a clause from its own score plus its neighbour context.
-    fn decide(&self, scored: Scored, context: [f32; 10]) -> Labels {
-        let Scored {
-            mut scores,
-            mut moves,
-        } = scored;
+    fn decide(&self, scored: &Scored, context: [f32; 10], scratch: &mut Scratch) -> Labels {
+        let mut scores = scored.scores;
         for c in 0..10 {
             scores[c] += context[c];
         }
-        let assigned = assign(&scores, &self.threshold);
+        let assigned = assign(&scores, &self.lexicon.threshold);
         let categories: Vec<Category> = Category::ALL
             .into_iter()
             .filter(|c| assigned[c.index()])
             .collect();
-        // Evidence: the strongest phrases for each assigned category.
-        moves.retain(|&(c, _, w)| w > 0.0 && categories.contains(&c));
-        moves.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        // Evidence: the strongest phrases for each assigned category, in category order. Moves
+        // equal in weight and pattern are the same move, so unstable selection and sorting give
+        // the order of a stable sort.
+        let strongest = |a: &Move, b: &Move| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1));
         let mut evidence: Vec<Evidence> = Vec::new();
-        let mut last: Option<(Category, usize)> = None;
-        for &(category, at, weight) in &moves {
-            let rank = match last {
-                Some((c, n)) if c == category => n + 1,
-                _ => 0,
-            };
-            last = Some((category, rank));
-            if rank < MAX_EVIDENCE {
-                evidence.push(Evidence {
-                    phrase: self.patterns[at].phrase.clone(),
-                    category: category.id().to_string(),
-                    weight,
-                });
+        for &category in &categories {
+            let kept = &mut scratch.kept;
+            kept.clear();
+            kept.extend(
+                scratch.moves[scored.moves.clone()]
+                    .iter()
+                    .filter(|&&(c, _, w)| c == category && w > 0.0),
+            );
+            if kept.len() > MAX_EVIDENCE {
+                kept.select_nth_unstable_by(MAX_EVIDENCE - 1, strongest);
+                kept.truncate(MAX_EVIDENCE);
             }
+            kept.sort_unstable_by(strongest);
+            evidence.extend(kept.iter().map(|&(_, at, weight)| Evidence {
+                phrase: self.lexicon.phrase(at).to_string(),
+                category: category.id().to_string(),
+                weight,
+            }));
         }
         Labels {
             categories,
@@ -334,14 +359,20 @@ impl Classifier {
 }
 
 /// The distinct values of `values` with how often each occurs, in sorted order.
+#[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub(crate) fn count_sorted<T: Ord>(mut values: Vec<T>) -> Vec<(T, usize)> {
     values.sort_unstable();
-    let mut counted: Vec<(T, usize)> = Vec::new();
-    for value in values {
+    let mut counted = Vec::new();
+    count_runs(values, &mut counted);
+    counted
+}
+
+/// Appends each run of equal values of `sorted` to `counted` as (value, length of the run).
+fn count_runs<T: PartialEq>(sorted: impl IntoIterator<Item = T>, counted: &mut Vec<(T, usize)>) {
+    for value in sorted {
         match counted.last_mut() {
             Some((last, n)) if *last == value => *n += 1,
             _ => counted.push((value, 1)),
         }
     }
-    counted
 }

@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::page::Page;
 use crate::report::{Detection, Kind};
-use crate::text::{fold, Segment};
+use crate::text::{fold, fold_into, Segment};
 
 /// A kind needs at least this score to be chosen.
 const THRESHOLD: f32 = 0.5;
@@ -359,17 +359,17 @@ impl Detector {
     pub fn new() -> Detector {
         let mut phrases: Vec<&str> = Vec::new();
         let mut patterns: Vec<(u32, bool)> = Vec::new();
+        let mut index = std::collections::HashMap::new();
         for &(group, words) in VOCABULARY {
             for &phrase in words {
                 let prefix = phrase.ends_with('*');
                 let phrase = phrase.trim_end_matches('*');
-                match phrases.iter().position(|p| *p == phrase) {
-                    Some(at) => patterns[at].0 |= group,
-                    None => {
-                        phrases.push(phrase);
-                        patterns.push((group, prefix));
-                    }
-                }
+                let at = *index.entry(phrase).or_insert_with(|| {
+                    phrases.push(phrase);
+                    patterns.push((0, prefix));
+                    patterns.len() - 1
+                });
+                patterns[at].0 |= group;
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -442,17 +442,22 @@ impl Detector {
             .is_some_and(|b| self.count(&fold(&b.text))[at(OPENING_PRIVACY)] > 0);
 
         // Repeated text (consent-manager vendor lists, menus) counts once.
-        let mut seen = std::collections::HashSet::new();
+        let mut texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+        texts.sort_unstable();
+        texts.dedup();
         let mut body = [0u32; GROUPS];
         let mut words = 0usize;
-        for segment in segments.iter().filter(|s| seen.insert(s.text.as_str())) {
-            words += segment.text.split_whitespace().count();
-            add(&mut body, &self.count(&fold(&segment.text)));
+        let mut folded = String::new();
+        for text in texts {
+            words += text.split_whitespace().count();
+            fold_into(text, &mut folded);
+            add(&mut body, &self.count(&folded));
         }
         let (mut section_privacy, mut section_terms, mut headings) = (0u32, 0u32, 0u32);
         for block in page.blocks.iter().filter(|b| b.is_heading()) {
             headings += 1;
-            let counts = self.count(&fold(&block.text));
+            fold_into(&block.text, &mut folded);
+            let counts = self.count(&folded);
             section_privacy += u32::from(counts[at(SECTION_PRIVACY)] > 0);
             section_terms += u32::from(counts[at(SECTION_TERMS)] > 0);
         }
@@ -778,13 +783,16 @@ fn title_name(title: &str) -> String {
     name
 }
 
+/// The currency signs of `count_prices`.
+const CURRENCIES: [char; 4] = ['$', '€', '£', '¥'];
+
 /// Counts amounts like `$19.99`, `€ 5`, `12,50 €`.
 fn count_prices(segments: &[Segment]) -> usize {
     let mut count = 0;
-    for segment in segments {
+    for segment in segments.iter().filter(|s| s.text.contains(CURRENCIES)) {
         let chars: Vec<char> = segment.text.chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            if matches!(c, '$' | '€' | '£' | '¥') {
+            if CURRENCIES.contains(c) {
                 let after = chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
                     || (chars.get(i + 1) == Some(&' ')
                         && chars.get(i + 2).is_some_and(|d| d.is_ascii_digit()));

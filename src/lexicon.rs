@@ -8,6 +8,8 @@
 //! section heading contains the phrase.
 //! `context.tsv` holds `category<TAB>offset<TAB>weight`: how much of the phrase evidence of the
 //! clause at that offset (-2, -1, 1, 2) counts in a clause's decision.
+//! `compiled.txt` is generated from the others (`Compiled`): what the classifier is built from
+//! at run time; the wasm holds only it.
 
 use crate::category::Category;
 
@@ -60,18 +62,21 @@ pub const PART_OF_WORD: char = '*';
 /// What the automaton looks for in a folded clause (`" word word "`) for a folded phrase:
 /// word boundaries as spaces, except at an end marked part of a word.
 pub fn needle(phrase: &str) -> String {
+    let mut needle = String::with_capacity(phrase.len() + 2);
+    push_needle(&mut needle, phrase);
+    needle
+}
+
+/// Appends `needle(phrase)` to `out`.
+pub(crate) fn push_needle(out: &mut String, phrase: &str) {
     let body = phrase.trim_matches(PART_OF_WORD);
-    let before = if phrase.starts_with(PART_OF_WORD) {
-        ""
-    } else {
-        " "
-    };
-    let after = if phrase.ends_with(PART_OF_WORD) {
-        ""
-    } else {
-        " "
-    };
-    format!("{before}{body}{after}")
+    if !phrase.starts_with(PART_OF_WORD) {
+        out.push(' ');
+    }
+    out.push_str(body);
+    if !phrase.ends_with(PART_OF_WORD) {
+        out.push(' ');
+    }
 }
 
 /// The whole lexicon plus per-category bias and decision threshold.
@@ -86,7 +91,9 @@ pub struct Lexicon {
     pub context: [[f32; 4]; 10],
 }
 
-/// The files of one language's shipped lexicon (`lexicon/<lang>/`), compiled into the binary.
+/// The files of one language's shipped lexicon (`lexicon/<lang>/`), compiled into native
+/// builds (the wasm has only their compiled form, `COMPILED`).
+#[cfg(not(target_arch = "wasm32"))]
 struct Shipped {
     lang: &'static str,
     categories: [(Category, &'static str); 10],
@@ -96,6 +103,7 @@ struct Shipped {
 }
 
 /// The files of `lexicon/<lang>/` compiled in, one per category in `Category::ALL` order.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! shipped {
     ($lang:literal) => {
         Shipped {
@@ -132,7 +140,14 @@ macro_rules! shipped {
 }
 
 /// Every shipped language; a language is one folder `lexicon/<lang>/`.
+#[cfg(not(target_arch = "wasm32"))]
 const SHIPPED: &[Shipped] = &[shipped!("en"), shipped!("de")];
+
+/// The compiled form (`Compiled`) of every shipped language's lexicon, `lexicon/<lang>/compiled.txt`.
+const COMPILED: &[(&str, &str)] = &[
+    ("en", include_str!("../lexicon/en/compiled.txt")),
+    ("de", include_str!("../lexicon/de/compiled.txt")),
+];
 
 /// A line of a lexicon file that could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +165,7 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Lexicon {
     /// The English lexicon compiled into the binary.
     pub fn shipped() -> Lexicon {
@@ -166,7 +182,9 @@ impl Lexicon {
             .expect("shipped lexicon is valid (checked by tests)");
         Some(lexicon)
     }
+}
 
+impl Lexicon {
     /// Adds the heading table (`phrase<TAB>category<TAB>weight` lines).
     pub fn with_headings(mut self, text: &str) -> Result<Lexicon, ParseError> {
         for (n, line) in data_lines(text) {
@@ -247,6 +265,243 @@ impl Lexicon {
     }
 }
 
+/// A lexicon as the classifier reads it: its distinct phrases (folded, `*` at an end that is
+/// part of a word) in the order first seen (text entries, then headings), each with its text
+/// and heading weights in lexicon order. `lexicon/<lang>/compiled.txt` holds the shipped
+/// lexicons in this form (`Compiled::render`), so a cold start neither folds phrases nor
+/// parses ten files; a test checks that it is current.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compiled {
+    /// The phrases end to end: phrase `p` ends at `phrase_ends[p]` and starts where `p - 1` ends.
+    phrases: String,
+    phrase_ends: Vec<u32>,
+    /// (category, weight, curated) of each phrase in clause text, grouped by phrase: phrase
+    /// `p`'s end at `text_ends[p]`.
+    text: Vec<(Category, f32, bool)>,
+    text_ends: Vec<u32>,
+    /// (category, weight) of each phrase in a heading, grouped the same way.
+    heading: Vec<(Category, f32)>,
+    heading_ends: Vec<u32>,
+    pub bias: [f32; 10],
+    pub threshold: [f32; 10],
+    pub context: [[f32; 4]; 10],
+}
+
+/// Marks the lines of `Compiled::render` that are not phrases (folded phrases have no `@`).
+const COMPILED_FIELD: char = '@';
+
+impl Compiled {
+    /// The compiled form of a shipped language's lexicon, if one is shipped.
+    pub fn shipped(lang: &str) -> Option<Compiled> {
+        let (_, text) = COMPILED.iter().find(|(l, _)| *l == lang)?;
+        Some(Compiled::parse(text).expect("compiled lexicon is valid (checked by tests)"))
+    }
+
+    /// The compiled form of `lexicon`.
+    pub fn of(lexicon: &Lexicon) -> Compiled {
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for entry in lexicon.entries.iter().chain(&lexicon.headings) {
+            index.entry(&entry.phrase).or_insert_with(|| {
+                order.push(&entry.phrase);
+                order.len() - 1
+            });
+        }
+        let text: Vec<(usize, (Category, f32, bool))> = lexicon
+            .entries
+            .iter()
+            .map(|e| (index[e.phrase.as_str()], (e.category, e.weight, e.curated)))
+            .collect();
+        let heading: Vec<(usize, (Category, f32))> = lexicon
+            .headings
+            .iter()
+            .map(|e| (index[e.phrase.as_str()], (e.category, e.weight)))
+            .collect();
+        let mut compiled = Compiled {
+            bias: lexicon.bias,
+            threshold: lexicon.threshold,
+            context: lexicon.context,
+            ..Compiled::default()
+        };
+        for phrase in &order {
+            compiled.push_phrase(phrase);
+        }
+        (compiled.text, compiled.text_ends) = group(text, order.len());
+        (compiled.heading, compiled.heading_ends) = group(heading, order.len());
+        compiled
+    }
+
+    fn push_phrase(&mut self, phrase: &str) {
+        self.phrases.push_str(phrase);
+        self.phrase_ends.push(self.phrases.len() as u32);
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.phrase_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrase_ends.is_empty()
+    }
+
+    /// Phrase `p`.
+    pub fn phrase(&self, p: usize) -> &str {
+        &self.phrases[span(&self.phrase_ends, p)]
+    }
+
+    /// The text weights of phrase `p`: (category, weight, curated).
+    pub fn text_weights(&self, p: usize) -> &[(Category, f32, bool)] {
+        &self.text[span(&self.text_ends, p)]
+    }
+
+    /// The heading weights of phrase `p`.
+    pub fn heading_weights(&self, p: usize) -> &[(Category, f32)] {
+        &self.heading[span(&self.heading_ends, p)]
+    }
+
+    /// The text form: a header comment, `@bias`, `@threshold` and `@context` lines (values in
+    /// `Category::ALL` order, context by category then offset), then one line per phrase:
+    /// `phrase<TAB>items`, items separated by spaces, each a category's index in
+    /// `Category::ALL`, a kind (`:` learned, `=` curated, `^` heading) and a weight.
+    pub fn render(&self) -> String {
+        let mut out = String::from(
+            "# Generated from this folder's .tsv files; do not edit. Rewrite it with \
+             `POLICYLENS_WRITE_COMPILED=1 cargo test --release --lib compiled_lexicons_are_current`.\n",
+        );
+        let numbers = |name: &str, values: &[f32]| {
+            let values: Vec<String> = values.iter().map(f32::to_string).collect();
+            format!("{COMPILED_FIELD}{name}\t{}\n", values.join(" "))
+        };
+        out.push_str(&numbers("bias", &self.bias));
+        out.push_str(&numbers("threshold", &self.threshold));
+        out.push_str(&numbers("context", self.context.as_flattened()));
+        for p in 0..self.len() {
+            out.push_str(self.phrase(p));
+            out.push('\t');
+            let text = self.text_weights(p).iter().map(|&(c, w, curated)| {
+                let kind = if curated { '=' } else { ':' };
+                format!("{}{kind}{w}", c.index())
+            });
+            let heading =
+                (self.heading_weights(p).iter()).map(|&(c, w)| format!("{}^{w}", c.index()));
+            let items: Vec<String> = text.chain(heading).collect();
+            out.push_str(&items.join(" "));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads the text form of `render`.
+    pub fn parse(text: &str) -> Result<Compiled, ParseError> {
+        // Capacities from the text's size: about 12 bytes per weight and 36 per phrase.
+        let mut compiled = Compiled {
+            phrases: String::with_capacity(text.len() / 3),
+            phrase_ends: Vec::with_capacity(text.len() / 36),
+            text: Vec::with_capacity(text.len() / 12),
+            text_ends: Vec::with_capacity(text.len() / 36),
+            heading_ends: Vec::with_capacity(text.len() / 36),
+            ..Compiled::default()
+        };
+        for (n, line) in data_lines(text) {
+            let err = line_error("compiled.txt", n);
+            let (name, values) = line.split_once('\t').ok_or_else(|| err("expected a tab"))?;
+            if let Some(field) = name.strip_prefix(COMPILED_FIELD) {
+                let target = match field {
+                    "bias" => &mut compiled.bias[..],
+                    "threshold" => &mut compiled.threshold[..],
+                    "context" => compiled.context.as_flattened_mut(),
+                    _ => return Err(err("unknown field")),
+                };
+                let mut values = values.split(' ');
+                for slot in target.iter_mut() {
+                    *slot = values
+                        .next()
+                        .and_then(decimal)
+                        .ok_or_else(|| err("expected a number"))?;
+                }
+                if values.next().is_some() {
+                    return Err(err("too many numbers"));
+                }
+                continue;
+            }
+            compiled.push_phrase(name);
+            for item in values.split(' ').filter(|i| !i.is_empty()) {
+                let bytes = item.as_bytes();
+                let category = bytes
+                    .first()
+                    .filter(|b| b.is_ascii_digit())
+                    .map(|b| Category::ALL[usize::from(b - b'0')])
+                    .ok_or_else(|| err("expected a category index"))?;
+                let weight = item
+                    .get(2..)
+                    .and_then(decimal)
+                    .ok_or_else(|| err("weight is not a number"))?;
+                match bytes.get(1) {
+                    Some(b':') => compiled.text.push((category, weight, false)),
+                    Some(b'=') => compiled.text.push((category, weight, true)),
+                    Some(b'^') => compiled.heading.push((category, weight)),
+                    _ => return Err(err("kind must be `:`, `=` or `^`")),
+                }
+            }
+            compiled.text_ends.push(compiled.text.len() as u32);
+            compiled.heading_ends.push(compiled.heading.len() as u32);
+        }
+        Ok(compiled)
+    }
+}
+
+/// The values of (phrase, value) pairs grouped by phrase (`phrases` of them), each group in
+/// the pairs' order, with the end of each group.
+fn group<T>(mut pairs: Vec<(usize, T)>, phrases: usize) -> (Vec<T>, Vec<u32>) {
+    // A stable sort: each group keeps the pairs' order.
+    pairs.sort_by_key(|&(p, _)| p);
+    let mut ends = Vec::with_capacity(phrases);
+    let mut at = 0;
+    for p in 0..phrases {
+        while pairs.get(at).is_some_and(|&(q, _)| q == p) {
+            at += 1;
+        }
+        ends.push(at as u32);
+    }
+    (pairs.into_iter().map(|(_, value)| value).collect(), ends)
+}
+
+/// Item `p` of a list stored end to end with the end of each item in `ends`.
+fn span(ends: &[u32], p: usize) -> std::ops::Range<usize> {
+    let start = if p == 0 { 0 } else { ends[p - 1] as usize };
+    start..ends[p] as usize
+}
+
+/// A finite decimal number, as `finite` reads it. Up to 7 digits are read as an integer
+/// divided by a power of ten: both are exact in `f32`, so the one correctly rounded division
+/// gives the correctly rounded value `str::parse` gives. Other numbers go to `finite`.
+fn decimal(text: &str) -> Option<f32> {
+    const POWERS: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut mantissa = 0u32;
+    let mut count = 0;
+    let mut point = None;
+    for (i, b) in digits.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' if count < 7 => {
+                mantissa = mantissa * 10 + u32::from(b - b'0');
+                count += 1;
+            }
+            b'.' if i > 0 && point.is_none() => point = Some(count),
+            _ => return finite(text),
+        }
+    }
+    if count == 0 {
+        return finite(text);
+    }
+    let value = mantissa as f32 / POWERS[point.map_or(0, |p| count - p)];
+    Some(if negative { -value } else { value })
+}
+
 /// The error maker for line `line` of `file`.
 fn line_error(file: &str, line: usize) -> impl Fn(&str) -> ParseError + '_ {
     move |message| ParseError {
@@ -298,6 +553,112 @@ mod tests {
             }
         }
         assert!(Lexicon::shipped_for("xx").is_none());
+    }
+
+    #[test]
+    fn compiled_lexicons_are_current() {
+        for files in SHIPPED {
+            let lexicon = Lexicon::shipped_for(files.lang).unwrap();
+            let compiled = Compiled::of(&lexicon);
+            let rendered = compiled.render();
+            let path = format!(
+                "{}/lexicon/{}/compiled.txt",
+                env!("CARGO_MANIFEST_DIR"),
+                files.lang
+            );
+            if std::env::var_os("POLICYLENS_WRITE_COMPILED").is_some() {
+                std::fs::write(&path, &rendered).unwrap();
+                continue;
+            }
+            let (_, shipped) = COMPILED.iter().find(|(l, _)| *l == files.lang).unwrap();
+            assert!(
+                *shipped == rendered,
+                "{path} is out of date: rewrite it with POLICYLENS_WRITE_COMPILED=1 cargo test \
+                 --release --lib compiled_lexicons_are_current"
+            );
+            // Rendering writes each weight as the shortest text that reads back as it, so equal
+            // text means equal bits; reading it back gives the same lexicon.
+            assert_eq!(Compiled::parse(shipped).unwrap(), compiled);
+            assert_eq!(compiled.len(), {
+                let mut phrases: Vec<&str> = (lexicon.entries.iter().chain(&lexicon.headings))
+                    .map(|e| e.phrase.as_str())
+                    .collect();
+                phrases.sort_unstable();
+                phrases.dedup();
+                phrases.len()
+            });
+        }
+        assert_eq!(COMPILED.len(), SHIPPED.len());
+    }
+
+    #[test]
+    fn compiled_form_keeps_phrase_order_and_weights() {
+        let lexicon = Lexicon::parse(
+            &[
+                (
+                    Category::DoNotTrack,
+                    "do not track\t2\tcurated\ncookies\t0.5\tlearned",
+                ),
+                (Category::Other, "cookie\t-1.25\tlearned"),
+            ],
+            "",
+        )
+        .and_then(|l| l.with_headings("cookies\tother\t1.5\nyour rights\tuser_access\t1"))
+        .unwrap();
+        let compiled = Compiled::of(&lexicon);
+        let text = compiled.render();
+        assert!(text.ends_with("do not track\t7=2\ncookie\t7:0.5 9:-1.25 9^1.5\nyour right\t3^1\n"));
+        assert_eq!(Compiled::parse(&text).unwrap(), compiled);
+        assert_eq!(compiled.phrase(1), "cookie");
+        assert_eq!(
+            compiled.text_weights(1),
+            [
+                (Category::DoNotTrack, 0.5, false),
+                (Category::Other, -1.25, false)
+            ]
+        );
+        assert_eq!(compiled.heading_weights(2), [(Category::UserAccess, 1.0)]);
+        let err = Compiled::parse("cookie\t7:0.5\ntrack\t7?1\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "compiled.txt:2: kind must be `:`, `=` or `^`"
+        );
+    }
+
+    #[test]
+    fn decimals_read_as_str_parse_reads_them() {
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "1e-3",
+            "0.1",
+            "-6.597",
+            "16777217",
+            "9999999",
+            "0.0000001",
+            "1234.567",
+            "0.30000001",
+            "12345678.9",
+            "3.4028236e38",
+        ]
+        .map(String::from)
+        .to_vec();
+        for m in (0..10_000_000u32).step_by(7_919) {
+            for k in 0..8 {
+                let digits = format!("{m:0>8}");
+                let (whole, fraction) = digits.split_at(8 - k);
+                texts.push(format!("{}.{fraction}", whole.trim_start_matches('0')));
+                texts.push(format!("-0{whole}.{fraction}"));
+            }
+        }
+        for text in &texts {
+            let parsed: Option<f32> = text.parse().ok().filter(|w: &f32| w.is_finite());
+            assert_eq!(
+                decimal(text).map(f32::to_bits),
+                parsed.map(f32::to_bits),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -68,10 +68,10 @@ struct Reader {
 impl Reader {
     /// The reader of a supported language (`lang::SUPPORTED`; tests check each has both).
     fn for_language(code: &str) -> Option<Reader> {
-        let lexicon = lexicon::Lexicon::shipped_for(code)?;
+        let classifier = Classifier::shipped_for(code)?;
         let tables = facts::table::language(code)?;
         Some(Reader {
-            classifier: Classifier::new(&lexicon),
+            classifier,
             facts: facts::FactExtractor::for_language(tables)
                 .unwrap_or_else(|e| panic!("fact tables: {e}")),
         })
@@ -144,23 +144,23 @@ impl Analyzer {
             return unread(detection, &segments, language, truncated);
         };
         let labels = reader.classifier.classify_page(&segments);
+        let facts = reader.facts.extract(&page, &segments);
         let clauses: Vec<Clause> = segments
-            .iter()
-            .zip(&labels)
+            .into_iter()
+            .zip(labels)
             .enumerate()
             .map(|(index, (segment, labels))| Clause {
                 index,
                 block: segment.block,
-                text: segment.text.clone(),
+                text: segment.text,
                 categories: labels
                     .categories
                     .iter()
                     .map(|c| c.id().to_string())
                     .collect(),
-                evidence: labels.evidence.clone(),
+                evidence: labels.evidence,
             })
             .collect();
-        let facts = reader.facts.extract(&page, &segments);
         let categories = summary::categories(&clauses, &facts);
         let graded = grade::grade(&detection, &facts, &categories);
         let lines = summary::lines(&detection, &facts, &graded);

@@ -24,7 +24,7 @@ pub struct Segment {
 
 /// Collapses whitespace, removes zero-width and control characters, plains quotes.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
         let c = match c {
@@ -43,13 +43,17 @@ pub fn normalize(text: &str) -> String {
             pending_space = !out.is_empty();
         } else {
             if pending_space {
-                out.push(' ');
+                out.push(b' ');
                 pending_space = false;
             }
-            out.push(c);
+            if c.is_ascii() {
+                out.push(c as u8);
+            } else {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
         }
     }
-    out
+    String::from_utf8(out).expect("whole characters only")
 }
 
 /// Cuts the page into segments: headings give context, list items keep their lead-in.
@@ -152,73 +156,109 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// of up to 3 letters stay as they are. Applied to every word of the classifier's folded
 /// text, in training and at run time.
 pub fn stem(word: &str) -> Cow<'_, str> {
+    match plural_ending(word.as_bytes()) {
+        None => word.into(),
+        Some(Plural::Ies) => format!("{}y", &word[..word.len() - 3]).into(),
+        Some(Plural::S) => word[..word.len() - 1].into(),
+    }
+}
+
+/// The plural endings `stem` reduces.
+enum Plural {
+    /// `-ies` becomes `-y`.
+    Ies,
+    /// `-s` is dropped.
+    S,
+}
+
+/// The plural ending `stem` reduces in `word`, if any.
+fn plural_ending(word: &[u8]) -> Option<Plural> {
     let n = word.len();
-    let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
-    if n <= 3 || !word.ends_with('s') || ends(&["ss", "us", "is", "aes", "ees", "oes"]) {
-        return word.into();
+    let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e.as_bytes()));
+    if n <= 3 || !word.ends_with(b"s") || ends(&["ss", "us", "is", "aes", "ees", "oes"]) {
+        return None;
     }
-    if n > 4 && word.ends_with("ies") && !ends(&["eies", "aies", "kies", "vies"]) {
-        return format!("{}y", &word[..n - 3]).into();
+    if n > 4 && word.ends_with(b"ies") && !ends(&["eies", "aies", "kies", "vies"]) {
+        return Some(Plural::Ies);
     }
-    word[..n - 1].into()
+    Some(Plural::S)
 }
 
 /// `fold`, then `stem` on every word: the text the lexicon's phrases are matched against.
 pub fn fold_stemmed(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    let mut word_start = out.len();
-    fold_into(text, &mut out, |out| {
+    fold_stemmed_into(text, &mut out);
+    out
+}
+
+/// `fold_stemmed` into `out`, replacing what it held.
+pub fn fold_stemmed_into(text: &str, out: &mut String) {
+    let mut word_start = 1;
+    fold_words(text, out, |out| {
         // `out` ends with the word just completed: stem it in place.
-        let stemmed = stem(&out[word_start..]);
-        match stemmed {
-            Cow::Borrowed(kept) => {
-                let end = word_start + kept.len();
-                out.truncate(end);
+        match plural_ending(&out[word_start..]) {
+            None => {}
+            Some(Plural::Ies) => {
+                out.truncate(out.len() - 3);
+                out.push(b'y');
             }
-            Cow::Owned(stemmed) => {
-                out.truncate(word_start);
-                out.push_str(&stemmed);
+            Some(Plural::S) => {
+                out.pop();
             }
         }
-        out.push(' ');
+        out.push(b' ');
         word_start = out.len();
     });
-    out
 }
 
 /// Lower-cases and keeps only word characters, one space between words, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    fold_into(text, &mut out, |out| out.push(' '));
+    fold_into(text, &mut out);
     out
 }
 
-/// Appends the folded words of `text` to `out` (which ends with a space); `end_word` is called
-/// with `out` after each word and must end it with a space.
-fn fold_into(text: &str, out: &mut String, mut end_word: impl FnMut(&mut String)) {
+/// `fold` into `out`, replacing what it held.
+pub fn fold_into(text: &str, out: &mut String) {
+    fold_words(text, out, |out| out.push(b' '));
+}
+
+/// Replaces `out` with a space and the folded words of `text`; `end_word` is called with the
+/// bytes after each word and must end them with a space. ASCII is handled byte by byte.
+fn fold_words(text: &str, out: &mut String, mut end_word: impl FnMut(&mut Vec<u8>)) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    bytes.push(b' ');
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            in_word = true;
-        } else if c.is_ascii() {
-            if c != '\'' && in_word {
-                end_word(out);
+    let mut at = 0;
+    while let Some(&b) = text.as_bytes().get(at) {
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                bytes.push(b.to_ascii_lowercase());
+                in_word = true;
+            } else if b != b'\'' && in_word {
+                end_word(&mut bytes);
                 in_word = false;
             }
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        at += c.len_utf8();
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                bytes.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
             in_word = true;
         } else if in_word {
-            end_word(out);
+            end_word(&mut bytes);
             in_word = false;
         }
     }
     if in_word {
-        end_word(out);
+        end_word(&mut bytes);
     }
+    *out = String::from_utf8(bytes).expect("whole characters only");
 }
 
 #[cfg(test)]
