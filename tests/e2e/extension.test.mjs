@@ -109,15 +109,22 @@ test('an ordinary article stays silent (no badge, no toolbar grade, no message) 
   await page.waitForTimeout(1500);
   assert.equal(await badge(page).count(), 0);
   assert.equal(await storedReport(browser.worker, page.url()), null);
-  const { text, policyLink } = await browser.worker.evaluate(async () => {
+  // What the popup asks to offer "Read this site's privacy policy".
+  const askForLink = () => browser.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return {
       text: await chrome.action.getBadgeText({ tabId: tab.id }),
-      // What the popup asks to offer "Read this site's privacy policy".
-      policyLink: await chrome.tabs.sendMessage(tab.id, { type: 'find-policy-link' }, { frameId: 0 }),
+      policyLink: await chrome.tabs.sendMessage(tab.id, { type: 'find-policy-link' }, { frameId: 0 })
+        .catch((error) => ({ error: error.message })),
     };
   });
-  assert.equal(text, '');
+  const focused = await askForLink();
+  assert.equal(focused.text, '');
+  // A focused ordinary page has not set up the extension API: nothing listens yet.
+  assert.match(focused.policyLink.error, /Receiving end does not exist/);
+  // Opening the popup takes the focus from the page, which then listens.
+  await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+  const { policyLink } = await askForLink();
   assert.equal(policyLink.url, `${server.origin}/privacy`, 'the footer link to the site policy');
   await page.close();
 });
