@@ -1,13 +1,13 @@
 // policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
-import { startCore, analyzePage, headlineOf, storedSummary, compareSummaries } from './core.js';
+import { startCore, analyzePage, headlineOf, summaryOf, compareSummaries } from './core.js';
 import './generated/shared.js';
 
-// When the module graph had loaded and the core was ready (performance.now(), from the worker's
-// start), read by tools/bench-chromium.mjs.
+// When the module graph had loaded, the wasm was compiled and instantiated, and the core was
+// ready (performance.now(), from the worker's start), read by tools/bench-chromium.mjs.
 const startup = (globalThis.policylensStartup = { modules: performance.now() });
 // The worker can be evicted and restarted at any time: every handler awaits this first.
-const ready = startCore().then(() => { startup.core = performance.now(); });
+const ready = startCore(undefined, startup);
 
 // Limits and colours are the core's (src/shared.rs), through generated/shared.js.
 const SHARED = globalThis.policylensShared;
@@ -178,9 +178,7 @@ async function recordVisit(url, report, after, timing) {
   const key = siteKey(url);
   const sites = await knownSites();
   timing.sitesRead = performance.now();
-  // The summary reads only the grade and the facts: the clauses, most of a report, are not
-  // copied into the core for it (tests/e2e/extension.test.mjs checks that the result is the same).
-  const now = storedSummary({ ...report, clauses: [] });
+  const now = summaryOf(report);
   timing.summarised = performance.now();
   const changes = sites[key] ? compareSummaries(sites[key], now) : [];
   sites[key] = { ...now, seen: Date.now() };

@@ -47,8 +47,15 @@ globalThis.policylensExtract = (() => {
       }
       paragraphs = [];
     };
+    // The block of each parent element, looked up once: most parents hold several nodes.
+    const blockOf = new Map();
     const enter = (node) => {
-      const block = node.parentElement && node.parentElement.closest(BLOCKS);
+      const parent = node.parentElement;
+      let block = blockOf.get(parent);
+      if (block === undefined) {
+        block = parent && parent.closest(BLOCKS);
+        blockOf.set(parent, block);
+      }
       if (block !== current) {
         flush();
         current = block;
