@@ -1,13 +1,13 @@
 // policylens service worker: runs the Rust core (wasm), keeps each tab's report, sets the
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
-import { startCore, analyzePage, headlineOf, storedSummary, compareSummaries } from './core.js';
+import { startCore, analyzePage, headlineOf, summaryOf, compareSummaries } from './core.js';
 import './generated/shared.js';
 
-// When the module graph had loaded and the core was ready (performance.now(), from the worker's
-// start), read by tools/bench-chromium.mjs.
+// When the module graph had loaded, the wasm was compiled and instantiated, and the core was
+// ready (performance.now(), from the worker's start), read by tools/bench-chromium.mjs.
 const startup = (globalThis.policylensStartup = { modules: performance.now() });
 // The worker can be evicted and restarted at any time: every handler awaits this first.
-const ready = startCore().then(() => { startup.core = performance.now(); });
+const ready = startCore(undefined, startup);
 
 // Limits and colours are the core's (src/shared.rs), through generated/shared.js.
 const SHARED = globalThis.policylensShared;
@@ -41,9 +41,10 @@ const handlers = {
     after.push(() => {
       setToolbar(sender.tab.id, report, headline);
       // Quota errors leave the popup saying "no report yet".
-      chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
+      const stored = chrome.storage.session.set({ [tabKey(sender.tab.id)]: { url: sender.url, report, changes } })
         .catch(() => {});
       timing.stored = performance.now();
+      return stored;
     });
     timing.answered = performance.now();
     return {
@@ -58,6 +59,7 @@ const handlers = {
   // panel (in the tab) or popup (names the tab) -> worker: the stored report.
   async 'get-report'(msg, sender) {
     const tabId = tabOf(msg, sender);
+    await afterWork;
     const stored = (await chrome.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
     return stored ? { url: stored.url, report: stored.report, changes: stored.changes } : { report: null };
   },
@@ -78,18 +80,27 @@ const handlers = {
   },
 };
 
+// Work a handler leaves for after its answer (functions, which may return a promise) starts
+// AFTER_ANSWER_MS after it: started at once, even in a task of its own, it held the answer back
+// on its way to the page (57 against 2 ms, tools/bench-chromium.mjs, BENCHMARKS.md). What reads
+// what it writes waits for `afterWork` first.
+const AFTER_ANSWER_MS = 100;
+let afterWork = Promise.resolve();
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !msg || !Object.hasOwn(handlers, msg.type)) return false;
-  // Work a handler leaves for after its answer (functions). It runs in a task of its own: run
-  // in the answer's task, it held the answer back until it was done (tools/bench-chromium.mjs).
   const after = [];
   handlers[msg.type](msg, sender, after)
     .then(sendResponse, (error) => sendResponse({ error: String(error.message || error) }))
-    .then(() => after.length && setTimeout(() => { for (const task of after) task(); }));
+    .then(() => {
+      if (!after.length) return;
+      const pause = new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
+      afterWork = Promise.all([afterWork, pause]).then(() => Promise.allSettled(after.map(async (task) => task())));
+    });
   return true;
 });
 
-chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(tabKey(tabId)));
+chrome.tabs.onRemoved.addListener((tabId) => afterWork.then(() => chrome.storage.session.remove(tabKey(tabId))));
 
 function tabKey(tabId) {
   return `tab:${tabId}`;
@@ -178,9 +189,7 @@ async function recordVisit(url, report, after, timing) {
   const key = siteKey(url);
   const sites = await knownSites();
   timing.sitesRead = performance.now();
-  // The summary reads only the grade and the facts: the clauses, most of a report, are not
-  // copied into the core for it (tests/e2e/extension.test.mjs checks that the result is the same).
-  const now = storedSummary({ ...report, clauses: [] });
+  const now = summaryOf(report);
   timing.summarised = performance.now();
   const changes = sites[key] ? compareSummaries(sites[key], now) : [];
   sites[key] = { ...now, seen: Date.now() };

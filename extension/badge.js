@@ -101,15 +101,16 @@ globalThis.policylensBadge = (() => {
    * page uses, where the browser supports popovers.
    */
   function place(element) {
+    // A page that hides its root element (`* { display: none !important }`) hides everything
+    // in the document, the top layer included; only the root's own inline style outranks that.
+    // Its children keep the page's rules, so the page itself stays as hidden as it chose. Read
+    // before the element goes in, while the page's style is still up to date: read after, it
+    // made the browser recompute the style first.
+    const rootHidden = getComputedStyle(document.documentElement).display === 'none';
     element.setAttribute('popover', 'manual');
     document.documentElement.appendChild(element);
     if (typeof element.showPopover === 'function') element.showPopover();
-    // A page that hides its root element (`* { display: none !important }`) hides everything
-    // in the document, the top layer included; only the root's own inline style outranks that.
-    // Its children keep the page's rules, so the page itself stays as hidden as it chose.
-    if (getComputedStyle(document.documentElement).display === 'none') {
-      document.documentElement.style.setProperty('display', 'block', 'important');
-    }
+    if (rootHidden) document.documentElement.style.setProperty('display', 'block', 'important');
   }
 
   return { create, place };

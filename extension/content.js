@@ -28,6 +28,7 @@
     // Milestones of the analysis (performance.now()), read by tools/bench-chromium.mjs; globals
     // of the content script's world are not visible to the page.
     const timing = (globalThis.policylensTiming = { prechecked: performance.now() });
+    listen();
     policylensPageTools();
     const { title, lang, blocks, elements } = policylensExtract(document);
     blockElements = elements;
@@ -116,19 +117,30 @@
     return null;
   }
 
-  // Only the extension itself can reach this listener; pages cannot.
-  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !msg) return false;
-    if (msg.type === 'highlight' && Number.isInteger(msg.block)) {
-      sendResponse({ shown: highlight(msg.block) });
-    } else if (msg.type === 'find-policy-link') {
-      sendResponse({ url: findPolicyLink() });
-    } else if (msg.type === 'close-panel') {
-      closePanel();
-      sendResponse({ closed: true });
-    }
-    return false;
-  });
+  // Messages from the extension's pages: the panel's "show in page" and close, the popup's
+  // question for the site's policy link. Registering the listener sets up the extension API
+  // in this page (about 1 ms of main thread, BENCHMARKS.md), so a page registers it when it
+  // analyses, or once it has lost focus: opening the popup takes the focus, and popup.js asks
+  // again until the listener is there. A page without the focus registers it at once.
+  let listening = false;
+  function listen() {
+    if (listening) return;
+    listening = true;
+    globalThis.removeEventListener('blur', listen);
+    // Only the extension itself can reach this listener; pages cannot.
+    chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+      if (sender.id !== chrome.runtime.id || !msg) return false;
+      if (msg.type === 'highlight' && Number.isInteger(msg.block)) {
+        sendResponse({ shown: highlight(msg.block) });
+      } else if (msg.type === 'find-policy-link') {
+        sendResponse({ url: findPolicyLink() });
+      } else if (msg.type === 'close-panel') {
+        closePanel();
+        sendResponse({ closed: true });
+      }
+      return false;
+    });
+  }
 
   function check() {
     // document.URL: the same as location.href, without setting up a Location object on every page.
@@ -150,10 +162,14 @@
         if (check() || checks >= WATCH_CHECKS) observer.disconnect();
       }, 500);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // The document, not its root element: reading an element sets up the element interfaces
+    // in this world (about 0.5 ms), which a page without headings otherwise never needs.
+    observer.observe(document, { childList: true, subtree: true });
     setTimeout(() => observer.disconnect(), WATCH_MS);
   }
 
+  if (document.hasFocus()) globalThis.addEventListener('blur', listen);
+  else listen();
   if (!check()) watch();
   // Same-document navigations in single-page apps start the look-again window anew.
   if (globalThis.navigation) {

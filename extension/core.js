@@ -1,16 +1,39 @@
 // The wasm core as the service worker and the playground use it: started once, and re-created
 // after any failure, so one bad page cannot leave a broken instance behind for the next.
-import initWasm, { __wbg_reset_state as resetInstance, init, analyze, wordMessage } from './pkg/policylens.js';
+import initWasm, { __wbg_reset_state as resetInstance, init, analyze, storedSummary, wordMessage } from './pkg/policylens.js';
 
-// Change alerts: the summary kept per site and the comparison of two (src/changes.rs).
-export { storedSummary, compareSummaries } from './pkg/policylens.js';
+// Change alerts: the comparison of the summaries kept per site (src/changes.rs).
+export { compareSummaries } from './pkg/policylens.js';
 
 let started;
 
-/** Starts the core once; `wasm` (bytes or a module) is for tests, the extension fetches it. */
-export function startCore(wasm) {
-  started ??= initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => init());
+/**
+ * Starts the core once; `wasm` (bytes or a module) is for tests, the extension fetches it and
+ * compiles it as it arrives. `milestones` gets the times (performance.now()) the module was
+ * compiled, instantiated and its automata built.
+ */
+export function startCore(wasm, milestones = {}) {
+  started ??= (wasm === undefined ? compileCore() : Promise.resolve(wasm))
+    .then((module) => {
+      milestones.compiled = performance.now();
+      return initWasm({ module_or_path: module });
+    })
+    .then(() => {
+      milestones.instantiated = performance.now();
+      init();
+      milestones.initialised = performance.now();
+    });
   return started;
+}
+
+async function compileCore() {
+  const url = new URL('./pkg/policylens_bg.wasm', import.meta.url);
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A server that does not say application/wasm (the playground's, say): compile the bytes.
+    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+  }
 }
 
 /** Analyses a page. A failure in the core (a bad shape, a panic, a trap) is thrown as an Error
@@ -29,4 +52,11 @@ export function analyzePage(page) {
 /** The badge's few words for a report, in the browser's language (`translate(key)`). */
 export function headlineOf(report, translate) {
   return report.headline_message ? wordMessage(report.headline_message, translate) : report.headline;
+}
+
+/** The summary kept per site for change alerts. The core reads only the report's grade and
+ * facts: the rest, most of it the clauses, is not copied into it. */
+export function summaryOf(report) {
+  const unread = { clauses: [], categories: [], grade_reasons: [], summary: [], summary_clauses: [], summary_messages: [] };
+  return storedSummary({ ...report, ...unread });
 }

@@ -47,8 +47,15 @@ globalThis.policylensExtract = (() => {
       }
       paragraphs = [];
     };
+    // The block of each parent element, looked up once: most parents hold several nodes.
+    const blockOf = new Map();
     const enter = (node) => {
-      const block = node.parentElement && node.parentElement.closest(BLOCKS);
+      const parent = node.parentElement;
+      let block = blockOf.get(parent);
+      if (block === undefined) {
+        block = parent && parent.closest(BLOCKS);
+        blockOf.set(parent, block);
+      }
       if (block !== current) {
         flush();
         current = block;
@@ -56,28 +63,35 @@ globalThis.policylensExtract = (() => {
     };
     const root = doc.body || doc.documentElement;
     if (!root) return { title: doc.title || '', lang: '', blocks, elements };
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(node) {
-        if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-        if (node.matches(SKIPPED) || node.hasAttribute('hidden')) return NodeFilter.FILTER_REJECT;
-        return node.localName === 'br' || node.localName === 'hr' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      },
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      enter(node);
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        // A line break; two in a row (or a rule) make a blank line, which ends a paragraph.
-        text += ' ';
-        breaks += node.localName === 'hr' ? 2 : 1;
-      } else if (HAS_TEXT.test(node.data)) {
-        if (breaks >= 2 && HAS_TEXT.test(text)) {
-          paragraphs.push(text);
-          text = '';
+    // Text nodes and line breaks in document order, without the subtrees of skipped or hidden
+    // elements: what a TreeWalker with a filter gives, without a call into script per element.
+    let node = root.firstChild;
+    while (node) {
+      let inside = false;
+      if (node.nodeType === Node.TEXT_NODE) {
+        enter(node);
+        if (HAS_TEXT.test(node.data)) {
+          if (breaks >= 2 && HAS_TEXT.test(text)) {
+            paragraphs.push(text);
+            text = '';
+          }
+          breaks = 0;
         }
-        breaks = 0;
         text += node.data;
+      } else if (node.nodeType === Node.ELEMENT_NODE && !node.matches(SKIPPED) && !node.hasAttribute('hidden')) {
+        if (node.localName === 'br' || node.localName === 'hr') {
+          enter(node);
+          // A line break; two in a row (or a rule) make a blank line, which ends a paragraph.
+          text += ' ';
+          breaks += node.localName === 'hr' ? 2 : 1;
+        }
+        inside = true;
+      }
+      if (inside && node.firstChild) {
+        node = node.firstChild;
       } else {
-        text += node.data;
+        while (node !== root && !node.nextSibling) node = node.parentNode;
+        node = node === root ? null : node.nextSibling;
       }
     }
     flush();

@@ -17,8 +17,7 @@ if (!stored || (tab.url && stored.url !== tab.url)) {
 // The page's own "Privacy" link, found by the content script; opened only when clicked.
 async function offerSitePolicy(tab) {
   if (!tab || !/^https?:/.test(tab.url || '')) return;
-  const found = await chrome.tabs.sendMessage(tab.id, { type: 'find-policy-link' }, { frameId: 0 })
-    .catch(() => null);
+  const found = await askForPolicyLink(tab.id);
   if (!found || !found.url) return;
   const link = document.getElementById('site-policy');
   link.hidden = false;
@@ -28,4 +27,16 @@ async function offerSitePolicy(tab) {
     chrome.tabs.create({ url: found.url, index: tab.index + 1 });
     window.close();
   });
+}
+
+// An ordinary page starts listening once it loses the focus, which this popup takes as it opens
+// (content.js): ask again a few times, for about a second, until it answers.
+async function askForPolicyLink(tabId) {
+  for (const pause of [0, 50, 100, 200, 300, 400]) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    const found = await chrome.tabs.sendMessage(tabId, { type: 'find-policy-link' }, { frameId: 0 })
+      .catch(() => null);
+    if (found) return found;
+  }
+  return null;
 }

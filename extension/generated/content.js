@@ -284,8 +284,15 @@ globalThis.policylensExtract = (() => {
       }
       paragraphs = [];
     };
+    // The block of each parent element, looked up once: most parents hold several nodes.
+    const blockOf = new Map();
     const enter = (node) => {
-      const block = node.parentElement && node.parentElement.closest(BLOCKS);
+      const parent = node.parentElement;
+      let block = blockOf.get(parent);
+      if (block === undefined) {
+        block = parent && parent.closest(BLOCKS);
+        blockOf.set(parent, block);
+      }
       if (block !== current) {
         flush();
         current = block;
@@ -293,28 +300,35 @@ globalThis.policylensExtract = (() => {
     };
     const root = doc.body || doc.documentElement;
     if (!root) return { title: doc.title || '', lang: '', blocks, elements };
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(node) {
-        if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-        if (node.matches(SKIPPED) || node.hasAttribute('hidden')) return NodeFilter.FILTER_REJECT;
-        return node.localName === 'br' || node.localName === 'hr' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      },
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      enter(node);
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        // A line break; two in a row (or a rule) make a blank line, which ends a paragraph.
-        text += ' ';
-        breaks += node.localName === 'hr' ? 2 : 1;
-      } else if (HAS_TEXT.test(node.data)) {
-        if (breaks >= 2 && HAS_TEXT.test(text)) {
-          paragraphs.push(text);
-          text = '';
+    // Text nodes and line breaks in document order, without the subtrees of skipped or hidden
+    // elements: what a TreeWalker with a filter gives, without a call into script per element.
+    let node = root.firstChild;
+    while (node) {
+      let inside = false;
+      if (node.nodeType === Node.TEXT_NODE) {
+        enter(node);
+        if (HAS_TEXT.test(node.data)) {
+          if (breaks >= 2 && HAS_TEXT.test(text)) {
+            paragraphs.push(text);
+            text = '';
+          }
+          breaks = 0;
         }
-        breaks = 0;
         text += node.data;
+      } else if (node.nodeType === Node.ELEMENT_NODE && !node.matches(SKIPPED) && !node.hasAttribute('hidden')) {
+        if (node.localName === 'br' || node.localName === 'hr') {
+          enter(node);
+          // A line break; two in a row (or a rule) make a blank line, which ends a paragraph.
+          text += ' ';
+          breaks += node.localName === 'hr' ? 2 : 1;
+        }
+        inside = true;
+      }
+      if (inside && node.firstChild) {
+        node = node.firstChild;
       } else {
-        text += node.data;
+        while (node !== root && !node.nextSibling) node = node.parentNode;
+        node = node === root ? null : node.nextSibling;
       }
     }
     flush();
@@ -429,15 +443,16 @@ globalThis.policylensBadge = (() => {
    * page uses, where the browser supports popovers.
    */
   function place(element) {
+    // A page that hides its root element (`* { display: none !important }`) hides everything
+    // in the document, the top layer included; only the root's own inline style outranks that.
+    // Its children keep the page's rules, so the page itself stays as hidden as it chose. Read
+    // before the element goes in, while the page's style is still up to date: read after, it
+    // made the browser recompute the style first.
+    const rootHidden = getComputedStyle(document.documentElement).display === 'none';
     element.setAttribute('popover', 'manual');
     document.documentElement.appendChild(element);
     if (typeof element.showPopover === 'function') element.showPopover();
-    // A page that hides its root element (`* { display: none !important }`) hides everything
-    // in the document, the top layer included; only the root's own inline style outranks that.
-    // Its children keep the page's rules, so the page itself stays as hidden as it chose.
-    if (getComputedStyle(document.documentElement).display === 'none') {
-      document.documentElement.style.setProperty('display', 'block', 'important');
-    }
+    if (rootHidden) document.documentElement.style.setProperty('display', 'block', 'important');
   }
 
   return { create, place };
@@ -477,6 +492,7 @@ if (typeof module !== 'undefined') module.exports = { policylensBadge: globalThi
     // Milestones of the analysis (performance.now()), read by tools/bench-chromium.mjs; globals
     // of the content script's world are not visible to the page.
     const timing = (globalThis.policylensTiming = { prechecked: performance.now() });
+    listen();
     policylensPageTools();
     const { title, lang, blocks, elements } = policylensExtract(document);
     blockElements = elements;
@@ -565,19 +581,30 @@ if (typeof module !== 'undefined') module.exports = { policylensBadge: globalThi
     return null;
   }
 
-  // Only the extension itself can reach this listener; pages cannot.
-  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !msg) return false;
-    if (msg.type === 'highlight' && Number.isInteger(msg.block)) {
-      sendResponse({ shown: highlight(msg.block) });
-    } else if (msg.type === 'find-policy-link') {
-      sendResponse({ url: findPolicyLink() });
-    } else if (msg.type === 'close-panel') {
-      closePanel();
-      sendResponse({ closed: true });
-    }
-    return false;
-  });
+  // Messages from the extension's pages: the panel's "show in page" and close, the popup's
+  // question for the site's policy link. Registering the listener sets up the extension API
+  // in this page (about 1 ms of main thread, BENCHMARKS.md), so a page registers it when it
+  // analyses, or once it has lost focus: opening the popup takes the focus, and popup.js asks
+  // again until the listener is there. A page without the focus registers it at once.
+  let listening = false;
+  function listen() {
+    if (listening) return;
+    listening = true;
+    globalThis.removeEventListener('blur', listen);
+    // Only the extension itself can reach this listener; pages cannot.
+    chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+      if (sender.id !== chrome.runtime.id || !msg) return false;
+      if (msg.type === 'highlight' && Number.isInteger(msg.block)) {
+        sendResponse({ shown: highlight(msg.block) });
+      } else if (msg.type === 'find-policy-link') {
+        sendResponse({ url: findPolicyLink() });
+      } else if (msg.type === 'close-panel') {
+        closePanel();
+        sendResponse({ closed: true });
+      }
+      return false;
+    });
+  }
 
   function check() {
     // document.URL: the same as location.href, without setting up a Location object on every page.
@@ -599,10 +626,14 @@ if (typeof module !== 'undefined') module.exports = { policylensBadge: globalThi
         if (check() || checks >= WATCH_CHECKS) observer.disconnect();
       }, 500);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // The document, not its root element: reading an element sets up the element interfaces
+    // in this world (about 0.5 ms), which a page without headings otherwise never needs.
+    observer.observe(document, { childList: true, subtree: true });
     setTimeout(() => observer.disconnect(), WATCH_MS);
   }
 
+  if (document.hasFocus()) globalThis.addEventListener('blur', listen);
+  else listen();
   if (!check()) watch();
   // Same-document navigations in single-page apps start the look-again window anew.
   if (globalThis.navigation) {
