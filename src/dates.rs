@@ -1,7 +1,7 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
-use aho_corasick::AhoCorasick;
 use crate::pattern::Pattern;
+use aho_corasick::AhoCorasick;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -186,7 +186,11 @@ impl Pattern {
                 from = end + char_len(text, end);
                 continue;
             }
-            from = if start == end { end + char_len(text, end) } else { end };
+            from = if start == end {
+                end + char_len(text, end)
+            } else {
+                end
+            };
             last_end = Some(end);
             slots[0] = start;
             slots[1] = end;
@@ -203,7 +207,7 @@ impl Pattern {
     fn search(&self, text: &str, from: usize, slots: &mut [usize]) -> Option<(usize, usize)> {
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
-            scratch.reset(self.branch_points * (text.len() + 1));
+            scratch.memo.reset(self.branch_points * (text.len() + 1));
             let bytes = text.as_bytes();
             let mut at = from;
             while at <= text.len() {
@@ -223,7 +227,13 @@ impl Pattern {
     }
 
     /// Runs the program from `start`; the end of the highest-priority match.
-    fn run(&self, text: &str, start: usize, slots: &mut [usize], scratch: &mut Scratch) -> Option<usize> {
+    fn run(
+        &self,
+        text: &str,
+        start: usize,
+        slots: &mut [usize],
+        scratch: &mut Scratch,
+    ) -> Option<usize> {
         let stride = text.len() + 1;
         let stack = &mut scratch.stack;
         stack.clear();
@@ -352,13 +362,11 @@ fn is_word(c: char) -> bool {
 }
 
 /// A character class, negation applied: a bit per ASCII character, and a rule for the rest.
-#[derive(Clone, Debug, PartialEq)]
 struct Class {
     ascii: u128,
     beyond_ascii: Beyond,
 }
 
-#[derive(Clone, Debug, PartialEq)]
 struct Beyond {
     ranges: Vec<(char, char)>,
     word: bool,
@@ -398,10 +406,11 @@ impl Class {
 }
 
 fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
-    (0..128u8).filter(|&b| f(b)).fold(0, |bits, b| bits | 1 << b)
+    (0..128u8)
+        .filter(|&b| f(b))
+        .fold(0, |bits, b| bits | 1 << b)
 }
 
-#[derive(Clone, Debug, PartialEq)]
 enum Node {
     Empty,
     Char(char),
@@ -637,8 +646,8 @@ impl Parser {
                 }
                 c => c,
             };
-            let ranged = self.peek() == Some('-')
-                && self.chars.get(self.at + 1).is_some_and(|&n| n != ']');
+            let ranged =
+                self.peek() == Some('-') && self.chars.get(self.at + 1).is_some_and(|&n| n != ']');
             if ranged {
                 self.at += 1;
                 let mut hi = self.peek().ok_or("unclosed class")?;
@@ -704,7 +713,8 @@ impl ClassBuilder {
             }
             'd' => self.ascii |= ascii_bits(|b| b.is_ascii_digit()),
             _ => {
-                self.ascii |= ascii_bits(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+                self.ascii |=
+                    ascii_bits(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
                 self.space |= unicode;
             }
         }
@@ -1009,12 +1019,6 @@ struct Scratch {
     stack: Vec<Frame>,
 }
 
-impl Scratch {
-    fn reset(&mut self, bits: usize) {
-        self.memo.reset(bits);
-    }
-}
-
 /// A bit set that clears only the words it touched.
 #[derive(Default)]
 struct Memo {
@@ -1102,7 +1106,11 @@ pub(crate) mod agreement {
                 .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
                 .collect();
             assert_eq!(our_groups, their_groups, "{what} on {text:?}");
-            assert_eq!(ours.is_match(text), theirs.is_match(text), "{what} on {text:?}");
+            assert_eq!(
+                ours.is_match(text),
+                theirs.is_match(text),
+                "{what} on {text:?}"
+            );
         }
     }
 }
@@ -1144,9 +1152,14 @@ mod tests {
         let unicode = Pattern::new(r"sell[^.;]{0,20}data").unwrap();
         assert!(unicode.is_match("sell épée data"));
         let boundary = Pattern::with_letters(r"\bnderungen", Letters::Ascii).unwrap();
-        assert!(boundary.is_match("Änderungen"), "Ä is no ASCII word character");
+        assert!(
+            boundary.is_match("Änderungen"),
+            "Ä is no ASCII word character"
+        );
         assert!(!Pattern::new(r"\bnderungen").unwrap().is_match("Änderungen"));
-        assert!(Pattern::new(r"\bÄnderungen\b").unwrap().is_match("über Änderungen."));
+        assert!(Pattern::new(r"\bÄnderungen\b")
+            .unwrap()
+            .is_match("über Änderungen."));
         let mixed = Pattern::new(r"(?-u:\b)stand(?-u:\b)").unwrap();
         assert!(mixed.is_match("Stand: stand") && !mixed.is_match("standard"));
     }
@@ -1168,13 +1181,20 @@ mod tests {
         let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
         let pattern = format!(r"\b(?:{}|w|sell(?:s|ing)?|)\b", words.join("|"));
         assert_eq!(spans(&pattern, "w33 sells"), [(0, 3), (4, 9)]);
-        assert_eq!(spans(&pattern, "a"), [(0, 0), (1, 1)], "the empty arm matches at edges");
+        assert_eq!(
+            spans(&pattern, "a"),
+            [(0, 0), (1, 1)],
+            "the empty arm matches at edges"
+        );
     }
 
     #[test]
     fn anchored_classes_and_escapes() {
         assert_eq!(spans(r"^by \w+", "by posting; by email"), [(0, 10)]);
-        assert_eq!(spans(r"[A-Za-z0-9._%+-]+@[a-z.]+\.[a-z]{2,}", "mail a.b@x.org."), [(5, 14)]);
+        assert_eq!(
+            spans(r"[A-Za-z0-9._%+-]+@[a-z.]+\.[a-z]{2,}", "mail a.b@x.org."),
+            [(5, 14)]
+        );
         assert_eq!(spans(r#"[^\s<>"')\]]+"#, "a]b c"), [(0, 1), (2, 3), (4, 5)]);
         assert_eq!(spans(r"e-?mails?\.", "emails. e-mail."), [(0, 7), (8, 15)]);
         assert_eq!(spans(r".{2}", "ab\ncd"), [(0, 2), (3, 5)]);
@@ -1183,9 +1203,16 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_errors() {
-        for bad in ["(a", "a)", "[ab", "a{2", "a{3,1}", "[[^a]]", "*a", r"\q", "(?i)a", "a$", "a{99999}"] {
-            let error = Pattern::new(bad).err().unwrap_or_else(|| panic!("{bad} compiled"));
-            assert!(error.starts_with(&format!("bad pattern {bad:?}")), "{error}");
+        for bad in [
+            "(a", "a)", "[ab", "a{2", "a{3,1}", "[[^a]]", "*a", r"\q", "(?i)a", "a$", "a{99999}",
+        ] {
+            let error = Pattern::new(bad)
+                .err()
+                .unwrap_or_else(|| panic!("{bad} compiled"));
+            assert!(
+                error.starts_with(&format!("bad pattern {bad:?}")),
+                "{error}"
+            );
         }
     }
 

@@ -1,8 +1,8 @@
 //! Contacts (emails, and URLs in clauses about contacting the company) and the privacy laws
 //! and frameworks a policy names (facts/frameworks.tsv).
 
-use aho_corasick::AhoCorasick;
 use crate::pattern::Pattern;
+use aho_corasick::AhoCorasick;
 
 use super::table::{compile, Table, FRAMEWORKS};
 use super::{note, phrase_automaton, word_matches, Scan};

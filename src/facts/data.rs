@@ -1,8 +1,8 @@
 //! Data collected: data types (facts/<lang>/data_types.tsv) named where the sentence, or the
 //! list lead-in or heading above it, says they are collected.
 
-use aho_corasick::AhoCorasick;
 use crate::pattern::Pattern;
+use aho_corasick::AhoCorasick;
 
 use super::negation::Negation;
 use super::table::Table;

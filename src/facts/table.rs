@@ -277,11 +277,9 @@ pub(crate) mod tests {
                     match (ours, theirs) {
                         (Ok(ours), Ok(theirs)) => assert_agrees(&ours, &theirs, &what),
                         (Err(_), Err(_)) => {}
-                        (ours, theirs) => panic!(
-                            "{what}: ours {:?}, regex {:?}",
-                            ours.err(),
-                            theirs.err()
-                        ),
+                        (ours, theirs) => {
+                            panic!("{what}: ours {:?}, regex {:?}", ours.err(), theirs.err())
+                        }
                     }
                 }
             }
