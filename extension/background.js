@@ -20,6 +20,13 @@ const fromContentScript = (sender) =>
 const fromExtensionPage = (sender) => /^(chrome|moz)-extension:/.test(sender.url || '');
 
 const handlers = {
+  // content script -> worker, when its pre-check says yes: starting the worker (and with it the
+  // core, above) is all it asks for.
+  async wake(msg, sender) {
+    if (!fromContentScript(sender)) throw new Error('wake: not from a top-level page');
+    startup.woken ??= performance.now();
+    return {};
+  },
   // content script -> worker: a page's blocks; answers what the badge needs. The toolbar and
   // storage are left to `after`, which runs once the answer is sent.
   async analyze(msg, sender, after) {
