@@ -1,6 +1,6 @@
 // policylens pre-check: decides cheaply whether a page is worth extracting and sending to the
-// core. It reads only the URL path, document.title and the first few headings' text (no body
-// text, no layout-forcing reads). Permissive for policies: the core decides precisely.
+// core. It reads only the URL path, document.title and the first few headings' textContent
+// (no body text, no layout-forcing reads). Permissive for policies: the core decides precisely.
 // Its words and limits come from src/precheck.rs (English, German, French, a few others).
 
 /* exported policylensPrecheck */
@@ -15,31 +15,9 @@ var policylensPrecheck = (function () {
   var MAX_HEADINGS = rules.maxHeadings;
   var MAX_CHARS = rules.maxChars;
 
-  // The first MAX_HEADINGS h1-h3 headings' text (lower case, MAX_CHARS each) in document order.
-  // In an HTML document one XPath string holds them all: no element reaches script, so this
-  // world never sets up the element interfaces (about 0.5 ms of main thread per page in
-  // Chromium, BENCHMARKS.md). Other documents (XHTML, test doubles) use querySelectorAll.
-  var HEADINGS = '(//h1|//h2|//h3)';
-  var SEPARATOR = '\u0001';
-  var headingsXPath = 'concat(""';
-  for (var n = 1; n <= MAX_HEADINGS; n++) {
-    headingsXPath += ', "' + SEPARATOR + '", substring(string(' + HEADINGS + '[' + n + ']), 1, ' + MAX_CHARS + ')';
-  }
-  headingsXPath += ')';
-  var XPATH_STRING = 2;
-
-  function headingTexts(doc) {
-    if (!doc) return [];
-    if (typeof doc.evaluate === 'function' && doc.contentType === 'text/html') {
-      var joined = doc.evaluate(headingsXPath, doc, null, XPATH_STRING, null).stringValue;
-      return joined.toLowerCase().split(SEPARATOR).slice(1);
-    }
-    var headings = doc.querySelectorAll ? doc.querySelectorAll('h1, h2, h3') : [];
-    var texts = [];
-    for (var i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
-      texts.push(((headings[i] && headings[i].textContent) || '').slice(0, MAX_CHARS).toLowerCase());
-    }
-    return texts;
+  function text(node) {
+    var t = (node && node.textContent) || '';
+    return t.slice(0, MAX_CHARS).toLowerCase();
   }
 
   function mentions(text, words) {
@@ -69,10 +47,11 @@ var policylensPrecheck = (function () {
     if (mentions(String((doc && doc.title) || '').slice(0, MAX_CHARS).toLowerCase(), NAME_WORDS)) {
       signals.push('title');
     }
-    var headings = headingTexts(doc);
+    var headings = doc && doc.querySelectorAll ? doc.querySelectorAll('h1, h2, h3') : [];
     var sections = 0;
-    for (var i = 0; i < headings.length; i++) {
-      var heading = headings[i];
+    var count = Math.min(headings.length, MAX_HEADINGS);
+    for (var i = 0; i < count; i++) {
+      var heading = text(headings[i]);
       if (i < rules.nameHeadings && signals.indexOf('heading') < 0 && mentions(heading, NAME_WORDS)) {
         signals.push('heading');
       }
