@@ -20,6 +20,13 @@ const fromContentScript = (sender) =>
 const fromExtensionPage = (sender) => /^(chrome|moz)-extension:/.test(sender.url || '');
 
 const handlers = {
+  // content script -> worker, when its pre-check says yes: starting the worker (and with it the
+  // core, above) is all it asks for.
+  async wake(msg, sender) {
+    if (!fromContentScript(sender)) throw new Error('wake: not from a top-level page');
+    startup.woken ??= performance.now();
+    return {};
+  },
   // content script -> worker: a page's blocks; answers what the badge needs. The toolbar and
   // storage are left to `after`, which runs once the answer is sent.
   async analyze(msg, sender, after) {
@@ -184,21 +191,25 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 // Remembers this policy's summary (written to storage by `after`); returns what changed since the
-// last visit (none on the first), compared by the core.
+// last visit (none on the first), compared by the core. Only a site seen before needs the summary
+// before the answer; on a first visit it is made after.
 async function recordVisit(url, report, after, timing) {
   const key = siteKey(url);
   const sites = await knownSites();
   timing.sitesRead = performance.now();
-  const now = summaryOf(report);
+  const before = sites[key];
+  const now = before ? summaryOf(report) : null;
   timing.summarised = performance.now();
-  const changes = sites[key] ? compareSummaries(sites[key], now) : [];
-  sites[key] = { ...now, seen: Date.now() };
-  const keys = Object.keys(sites);
-  if (keys.length > MAX_SITES) {
-    keys.sort((a, b) => sites[a].seen - sites[b].seen);
-    for (const old of keys.slice(0, keys.length - MAX_SITES)) delete sites[old];
-  }
-  after.push(() => chrome.storage.local.set({ sites }).catch(() => {}));
+  const changes = before ? compareSummaries(before, now) : [];
+  after.push(() => {
+    sites[key] = { ...(now ?? summaryOf(report)), seen: Date.now() };
+    const keys = Object.keys(sites);
+    if (keys.length > MAX_SITES) {
+      keys.sort((a, b) => sites[a].seen - sites[b].seen);
+      for (const old of keys.slice(0, keys.length - MAX_SITES)) delete sites[old];
+    }
+    return chrome.storage.local.set({ sites }).catch(() => {});
+  });
   return changes;
 }
 

@@ -492,6 +492,9 @@ if (typeof module !== 'undefined') module.exports = { policylensBadge: globalThi
     // Milestones of the analysis (performance.now()), read by tools/bench-chromium.mjs; globals
     // of the content script's world are not visible to the page.
     const timing = (globalThis.policylensTiming = { prechecked: performance.now() });
+    // A stopped worker takes about 100 ms to start and longer to start its core: wake it now,
+    // so that it starts while this page's blocks are read.
+    message('wake').catch(() => {});
     listen();
     policylensPageTools();
     const { title, lang, blocks, elements } = policylensExtract(document);

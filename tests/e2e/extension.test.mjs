@@ -96,6 +96,36 @@ test('a policy served with a strict Content-Security-Policy still gets badge and
   await page.close();
 });
 
+test('a stopped worker, woken by the pre-check before the page is read, gives the same badge', { timeout: 60000 }, async () => {
+  const path = '/samples/shop-privacy-us.html';
+  const warm = await openPolicy(path);
+  const warmStored = await storedReport(browser.worker, warm.page.url());
+  const warmOrigin = await browser.worker.evaluate(() => performance.timeOrigin);
+  await warm.page.close();
+
+  // Every service worker stopped, from a fresh page (closing a tab would wake the worker).
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const isMine = (w) => new URL(w.url()).host === browser.extensionId;
+  await page.goto(server.origin + path);
+  await badge(page).waitFor({ state: 'visible', timeout: 15000 });
+  // Playwright keeps one handle for the extension's worker across restarts.
+  const worker = browser.context.serviceWorkers().filter(isMine).at(-1);
+  assert.notEqual(await worker.evaluate(() => performance.timeOrigin), warmOrigin, 'a new worker instance');
+  const stored = await storedReport(worker, page.url());
+  assert.equal(stored.report.grade, warmStored.report.grade);
+  assert.equal(stored.report.headline, warmStored.report.headline);
+  assert.equal(await toolbarText(worker, stored.tabId), stored.report.grade);
+  // The wake message came first, and the blocks after it.
+  const { woken, received } = await worker.evaluate(() => ({
+    woken: globalThis.policylensStartup.woken, received: globalThis.policylensTiming.received,
+  }));
+  assert.ok(woken <= received, `woken at ${woken} ms, blocks received at ${received} ms`);
+  await page.close();
+});
+
 test('a cookie policy is recognised as one', { timeout: 60000 }, async () => {
   const { page } = await openPolicy('/samples/cookie-policy.html');
   const stored = await storedReport(browser.worker, page.url());
