@@ -135,6 +135,8 @@ impl Pattern {
         }
         let mut compiler = Compiler {
             classes: parser.classes,
+            // About one instruction per pattern character, and room for the splits.
+            program: Vec::with_capacity(2 * pattern.len()),
             ..Compiler::default()
         };
         compiler.node(&node);
