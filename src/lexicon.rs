@@ -480,27 +480,33 @@ fn span(ends: &[u32], p: usize) -> std::ops::Range<usize> {
 /// general float parser in the wasm.
 fn decimal(text: &str) -> Option<f32> {
     const POWERS: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    if whole.is_empty() || fraction.len() >= POWERS.len() {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    let mut mantissa = 0u32;
+    // Digits after the point, once there is one.
+    let mut fraction: Option<usize> = None;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u32::from(b - b'0');
+                if mantissa >= 10_000_000 {
+                    return None;
+                }
+                if let Some(n) = fraction.as_mut() {
+                    *n += 1;
+                }
+            }
+            b'.' if i > 0 && fraction.is_none() => fraction = Some(0),
+            _ => return None,
+        }
+    }
+    if digits.is_empty() {
         return None;
     }
-    let mut mantissa = 0u32;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        mantissa = mantissa * 10 + u32::from(b - b'0');
-        if mantissa >= 10_000_000 {
-            return None;
-        }
-    }
-    let value = mantissa as f32 / POWERS[fraction.len()];
-    Some(if unsigned.len() < text.len() {
-        -value
-    } else {
-        value
-    })
+    let value = mantissa as f32 / POWERS.get(fraction.unwrap_or(0))?;
+    Some(if negative { -value } else { value })
 }
 
 /// The error maker for line `line` of `file`.
