@@ -5,6 +5,7 @@
 //! decides; without one the language is `und` (undetermined), which is not read.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -266,11 +267,34 @@ struct Tally {
     hits: [usize; PROFILES.len()],
 }
 
+/// FNV-1a: the profile words are short, and SipHash cost more than the rest of the count.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordTable = HashMap<&'static str, u16, BuildHasherDefault<Fnv>>;
+
 /// Each profile word with the profiles (bits, in `PROFILES` order) it is in.
-fn profile_words() -> &'static HashMap<&'static str, u16> {
-    static WORDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn profile_words() -> &'static WordTable {
+    static WORDS: OnceLock<WordTable> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = WordTable::default();
         for (i, (_, words)) in PROFILES.iter().enumerate() {
             for &word in *words {
                 *table.entry(word).or_insert(0) |= 1 << i;
@@ -281,7 +305,7 @@ fn profile_words() -> &'static HashMap<&'static str, u16> {
 }
 
 impl Tally {
-    fn add_word(&mut self, word: &str, table: &HashMap<&str, u16>) {
+    fn add_word(&mut self, word: &str, table: &WordTable) {
         self.words += 1;
         if let Some(&profiles) = table.get(word) {
             for (i, hits) in self.hits.iter_mut().enumerate() {
@@ -296,7 +320,11 @@ impl Tally {
         let mut word = String::new();
         'texts: for text in texts {
             for c in text.chars().chain([' ']) {
-                if c.is_alphabetic() {
+                if c.is_ascii_alphabetic() {
+                    // Latin, SCRIPTS[0].
+                    tally.letters[0] += 1;
+                    word.push(c.to_ascii_lowercase());
+                } else if c.is_alphabetic() {
                     let script = script_of(c);
                     tally.letters[SCRIPTS.iter().position(|&s| s == script).unwrap_or(10)] += 1;
                     word.extend(c.to_lowercase());

@@ -36,6 +36,9 @@ pub struct Pattern {
     names: Vec<(String, usize)>,
     /// What a match can start with: a search skips every other position.
     first: First,
+    /// The first bytes of every match, when they are few: a search runs the program only
+    /// where one of them begins.
+    starts: Option<Starts>,
 }
 
 /// A match: byte offsets into the searched text.
@@ -137,6 +140,7 @@ impl Pattern {
         compiler.node(&node);
         compiler.program.push(Inst::Match);
         Ok(Pattern {
+            starts: Starts::of(&compiler),
             first: first(&node, &compiler.classes),
             program: compiler.program,
             classes: compiler.classes,
@@ -211,6 +215,9 @@ impl Pattern {
             let bytes = text.as_bytes();
             let mut at = from;
             while at <= text.len() {
+                if let Some(starts) = &self.starts {
+                    at = starts.next(bytes, at)?;
+                }
                 let possible = match bytes.get(at) {
                     Some(&b) => self.first.admits(b),
                     None => self.first.empty,
@@ -392,6 +399,14 @@ impl Beyond {
 }
 
 impl Class {
+    /// The bytes of a class of a few ASCII characters.
+    fn members(&self) -> Option<Vec<u8>> {
+        if self.beyond_ascii.can_match() || self.ascii.count_ones() > 8 {
+            return None;
+        }
+        Some((0..128u8).filter(|&b| self.ascii & (1 << b) != 0).collect())
+    }
+
     fn matches(&self, c: char) -> bool {
         if c.is_ascii() {
             return self.ascii & (1 << c as u32) != 0;
@@ -821,6 +836,123 @@ fn first(node: &Node, classes: &[Class]) -> First {
     }
 }
 
+/// Most start literals a pattern keeps, their length, and the program steps spent finding them.
+const MAX_START_LITERALS: usize = 512;
+const START_LITERAL_BYTES: usize = 4;
+const START_LITERAL_STEPS: usize = 20_000;
+
+/// The first bytes (up to 4) of every match, sorted.
+struct Starts {
+    literals: Vec<([u8; START_LITERAL_BYTES], usize)>,
+    /// Whether a literal begins with each byte.
+    first_bytes: [bool; 256],
+}
+
+impl Starts {
+    /// Follows every path of the program from its start until it has read 4 bytes; `None`
+    /// when a match can be empty or begin with too many different texts.
+    fn of(compiler: &Compiler) -> Option<Starts> {
+        let program = &compiler.program;
+        let mut literals = Vec::new();
+        let mut paths = vec![(0, [0; START_LITERAL_BYTES], 0)];
+        let mut steps = 0;
+        while let Some((mut pc, mut literal, mut len)) = paths.pop() {
+            loop {
+                steps += 1;
+                if steps > START_LITERAL_STEPS || literals.len() > MAX_START_LITERALS {
+                    return None;
+                }
+                if len == START_LITERAL_BYTES {
+                    literals.push((literal, len));
+                    break;
+                }
+                match &program[pc] {
+                    Inst::Char(c) => {
+                        for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                            if len < START_LITERAL_BYTES {
+                                literal[len] = b;
+                                len += 1;
+                            }
+                        }
+                        pc += 1;
+                    }
+                    Inst::Class(class) => {
+                        let members = compiler.classes[*class].members();
+                        let Some((&first, rest)) = members.as_deref().and_then(<[u8]>::split_first)
+                        else {
+                            if len == 0 {
+                                return None;
+                            }
+                            literals.push((literal, len));
+                            break;
+                        };
+                        for &b in rest {
+                            let mut other = literal;
+                            other[len] = b;
+                            paths.push((pc + 1, other, len + 1));
+                        }
+                        literal[len] = first;
+                        len += 1;
+                        pc += 1;
+                    }
+                    Inst::Look(_) | Inst::Save(_) => pc += 1,
+                    Inst::Jump(to) => pc = *to,
+                    Inst::Split { first, second, .. } => {
+                        paths.push((*second, literal, len));
+                        pc = *first;
+                    }
+                    Inst::Dispatch { table, .. } => {
+                        let mut arms: Vec<usize> = compiler.dispatch[*table]
+                            .by_byte
+                            .iter()
+                            .flatten()
+                            .copied()
+                            .collect();
+                        arms.sort_unstable();
+                        arms.dedup();
+                        paths.extend(arms.iter().skip(1).map(|&arm| (arm, literal, len)));
+                        pc = arms[0];
+                    }
+                    Inst::Match => {
+                        if len == 0 {
+                            return None;
+                        }
+                        literals.push((literal, len));
+                        break;
+                    }
+                }
+            }
+        }
+        literals.sort_unstable();
+        literals.dedup();
+        let mut first_bytes = [false; 256];
+        for (literal, _) in &literals {
+            first_bytes[literal[0] as usize] = true;
+        }
+        Some(Starts {
+            literals,
+            first_bytes,
+        })
+    }
+
+    /// The first position at or after `from` where a literal begins.
+    fn next(&self, text: &[u8], from: usize) -> Option<usize> {
+        (from..text.len())
+            .find(|&at| self.first_bytes[text[at] as usize] && self.begin(&text[at..]))
+    }
+
+    /// True when one of the literals begins `text`.
+    fn begin(&self, text: &[u8]) -> bool {
+        let from = self
+            .literals
+            .partition_point(|(literal, _)| literal[0] < text[0]);
+        self.literals[from..]
+            .iter()
+            .take_while(|(literal, _)| literal[0] == text[0])
+            .any(|(literal, len)| text.starts_with(&literal[..*len]))
+    }
+}
+
 /// For an alternation of many arms: the arms (program counters, in order) that can start with
 /// each ASCII byte, with any other byte, and at the end of the text.
 struct Dispatch {
@@ -1174,6 +1306,35 @@ mod tests {
         assert_eq!(&caps[0][3], "2023");
         assert_eq!(caps[1].get(0).unwrap().as_str(), "2. mai");
         assert!(caps[1].get(3).is_none() && caps[1].name("x").is_none());
+    }
+
+    fn start_literals(pattern: &str) -> Option<Vec<String>> {
+        let starts = Pattern::new(pattern).expect("pattern").starts?;
+        Some(
+            starts
+                .literals
+                .iter()
+                .map(|(literal, len)| String::from_utf8_lossy(&literal[..*len]).into_owned())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn start_literals_cover_every_way_a_match_begins() {
+        assert_eq!(
+            start_literals(r"\b(?:we )?(?:sell|sold)\b").unwrap(),
+            ["sell", "sold", "we s"]
+        );
+        assert_eq!(start_literals(r"transferr?(?:ed|s)?").unwrap(), ["tran"]);
+        assert_eq!(start_literals(r"[ab]c").unwrap(), ["ac", "bc"]);
+        assert_eq!(start_literals(r"ä\w").unwrap(), ["ä"]);
+        // Could be empty, or begins with too many characters: every position is tried.
+        assert_eq!(start_literals(r"(?:ab)*"), None);
+        assert_eq!(start_literals(r"[a-z]+@"), None);
+        let words = Pattern::new(r"\b(?:sell|sold)\b").unwrap();
+        let text = "they resell nothing; we sold it and sell";
+        let found: Vec<usize> = words.find_iter(text).map(|m| m.start()).collect();
+        assert_eq!(found, [24, 36]);
     }
 
     #[test]

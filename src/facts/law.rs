@@ -24,8 +24,9 @@ impl Law {
 
     pub fn scan(&self, s: &Sentence, negation: &Negation, scan: &mut Scan) {
         // The verb may be in the list lead-in ("We may disclose information when:").
-        let gives_out = self.disclose.is_match(&s.lower) || self.disclose.is_match(&s.context);
-        if s.topics & self.gate == 0 || !gives_out {
+        if s.topics & self.gate == 0
+            || !(self.disclose.is_match(&s.lower) || self.disclose.is_match(&s.context))
+        {
             return;
         }
         if let Some(yes) = negation.affirmed(&self.law, &s.lower) {
