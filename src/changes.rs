@@ -38,9 +38,10 @@ impl StoredSummary {
     }
 }
 
-/// One difference between two visits.
+/// One difference between two visits. Read back through `ChangeFields`: the same JSON, without
+/// the buffering code serde generates to read a tagged enum (much of it in the wasm).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "change", rename_all = "snake_case")]
+#[serde(tag = "change", rename_all = "snake_case", try_from = "ChangeFields")]
 pub enum Change {
     Grade {
         from: char,
@@ -65,6 +66,53 @@ pub enum Change {
     UpdatedOnly {
         date: String,
     },
+}
+
+/// The fields of any `Change`, as its JSON holds them.
+#[derive(Deserialize)]
+struct ChangeFields {
+    change: String,
+    from: Option<char>,
+    to: Option<char>,
+    fact: Option<String>,
+    now: Option<Answer>,
+    ids: Option<Vec<String>>,
+    names: Option<Vec<String>>,
+    from_days: Option<u32>,
+    to_days: Option<u32>,
+    date: Option<String>,
+}
+
+impl TryFrom<ChangeFields> for Change {
+    type Error = String;
+
+    fn try_from(f: ChangeFields) -> Result<Change, String> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        Ok(match f.change.as_str() {
+            "grade" => Change::Grade {
+                from: f.from.ok_or_else(|| missing("from"))?,
+                to: f.to.ok_or_else(|| missing("to"))?,
+            },
+            "answer" => Change::Answer {
+                fact: f.fact.ok_or_else(|| missing("fact"))?,
+                now: f.now.ok_or_else(|| missing("now"))?,
+            },
+            "new_data" => Change::NewData {
+                ids: f.ids.ok_or_else(|| missing("ids"))?,
+            },
+            "new_third_parties" => Change::NewThirdParties {
+                names: f.names.ok_or_else(|| missing("names"))?,
+            },
+            "retention" => Change::Retention {
+                from_days: f.from_days.ok_or_else(|| missing("from_days"))?,
+                to_days: f.to_days.ok_or_else(|| missing("to_days"))?,
+            },
+            "updated_only" => Change::UpdatedOnly {
+                date: f.date.ok_or_else(|| missing("date"))?,
+            },
+            other => return Err(format!("unknown variant `{other}`")),
+        })
+    }
 }
 
 /// Message keys of the answers worth telling, per fact (the panel's words, `ui_text`).
@@ -255,6 +303,40 @@ mod tests {
         assert_eq!(period(180, &t), "180 days");
         assert_eq!(period(45, &t), "45 days");
         assert_eq!(period(1, &t), "1 day");
+    }
+
+    #[test]
+    fn every_change_reads_back_from_its_json() {
+        let changes = vec![
+            Change::Grade { from: 'B', to: 'D' },
+            Change::Answer {
+                fact: "sells_data".into(),
+                now: Answer::Yes,
+            },
+            Change::NewData {
+                ids: vec!["email".into()],
+            },
+            Change::NewThirdParties {
+                names: vec!["Adobe".into()],
+            },
+            Change::Retention {
+                from_days: 30,
+                to_days: 365,
+            },
+            Change::UpdatedOnly {
+                date: "2025-03-01".into(),
+            },
+        ];
+        let json = serde_json::to_string(&changes).unwrap();
+        assert!(
+            json.starts_with(r#"[{"change":"grade","from":"B","to":"D"},"#),
+            "{json}"
+        );
+        let read: Vec<Change> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, changes);
+        for bad in [r#"{"change":"grade","from":"B"}"#, r#"{"change":"moved"}"#] {
+            assert!(serde_json::from_str::<Change>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The shipped gazetteer, compiled in.
-const THIRD_PARTIES: &str = include_str!("../facts/third_parties.tsv");
+const THIRD_PARTIES: &str = include_str!(concat!(env!("OUT_DIR"), "/facts/third_parties.tsv"));
 
 /// What a named service does; `ads` counts as evidence of targeted advertising.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

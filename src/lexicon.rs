@@ -473,32 +473,39 @@ fn span(ends: &[u32], p: usize) -> std::ops::Range<usize> {
     start..ends[p] as usize
 }
 
-/// A finite decimal number, as `finite` reads it. Up to 7 digits are read as an integer
-/// divided by a power of ten: both are exact in `f32`, so the one correctly rounded division
-/// gives the correctly rounded value `str::parse` gives. Other numbers go to `finite`.
+/// A number as `Compiled::render` writes it: `-` optional, digits, and `.` and up to 7 digits
+/// after it, at most 7 significant digits in all; other numbers are refused. The digits are
+/// read as an integer divided by a power of ten: both are exact in `f32`, so the one correctly
+/// rounded division gives the value `str::parse` gives, without the code and tables of the
+/// general float parser in the wasm.
 fn decimal(text: &str) -> Option<f32> {
     const POWERS: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
     };
     let mut mantissa = 0u32;
-    let mut count = 0;
-    let mut point = None;
-    for (i, b) in digits.bytes().enumerate() {
+    // Digits after the point, once there is one.
+    let mut fraction: Option<usize> = None;
+    for (i, &b) in digits.iter().enumerate() {
         match b {
-            b'0'..=b'9' if count < 7 => {
+            b'0'..=b'9' => {
                 mantissa = mantissa * 10 + u32::from(b - b'0');
-                count += 1;
+                if mantissa >= 10_000_000 {
+                    return None;
+                }
+                if let Some(n) = fraction.as_mut() {
+                    *n += 1;
+                }
             }
-            b'.' if i > 0 && point.is_none() => point = Some(count),
-            _ => return finite(text),
+            b'.' if i > 0 && fraction.is_none() => fraction = Some(0),
+            _ => return None,
         }
     }
-    if count == 0 {
-        return finite(text);
+    if digits.is_empty() {
+        return None;
     }
-    let value = mantissa as f32 / POWERS[point.map_or(0, |p| count - p)];
+    let value = mantissa as f32 / POWERS.get(fraction.unwrap_or(0))?;
     Some(if negative { -value } else { value })
 }
 
@@ -647,17 +654,34 @@ mod tests {
             for k in 0..8 {
                 let digits = format!("{m:0>8}");
                 let (whole, fraction) = digits.split_at(8 - k);
-                texts.push(format!("{}.{fraction}", whole.trim_start_matches('0')));
+                let whole = match whole.trim_start_matches('0') {
+                    "" => "0",
+                    trimmed => trimmed,
+                };
+                texts.push(format!("{whole}.{fraction}"));
                 texts.push(format!("-0{whole}.{fraction}"));
             }
         }
+        let mut read = 0;
         for text in &texts {
             let parsed: Option<f32> = text.parse().ok().filter(|w: &f32| w.is_finite());
-            assert_eq!(
-                decimal(text).map(f32::to_bits),
-                parsed.map(f32::to_bits),
-                "{text}"
-            );
+            if let Some(value) = decimal(text) {
+                assert_eq!(Some(value.to_bits()), parsed.map(f32::to_bits), "{text}");
+                read += 1;
+            }
+        }
+        // Every generated number with up to 7 significant digits is read.
+        assert_eq!(read, texts.len() - 5, "{read} of {}", texts.len());
+        for text in [
+            "1e-3",
+            "16777217",
+            "0.30000001",
+            "12345678.9",
+            "3.4028236e38",
+            ".5",
+            "1.2.3",
+        ] {
+            assert_eq!(decimal(text), None, "{text}");
         }
     }
 

@@ -434,10 +434,15 @@ fn humanize(id: &str) -> String {
     upper_first(&id.replace(['_', '-'], " "))
 }
 
+/// `text` with its first letter in upper case, by the browser's own Unicode case mapping
+/// (`String.prototype.toUpperCase`), which keeps Rust's case tables out of the wasm.
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => {
+            let first = js_sys::JsString::from(first).to_upper_case();
+            String::from(first) + chars.as_str()
+        }
         None => String::new(),
     }
 }

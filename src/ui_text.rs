@@ -370,7 +370,7 @@ pub fn key(prefix: &str, id: &str) -> String {
         if c == '_' || c == '-' {
             upper = true;
         } else if upper {
-            key.extend(c.to_uppercase());
+            key.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             key.push(c);

@@ -165,7 +165,7 @@ macro_rules! tables {
         Language {
             files: &[$((
                 concat!("facts/", $lang, "/", $name, ".tsv"),
-                include_str!(concat!("../../facts/", $lang, "/", $name, ".tsv")),
+                include_str!(concat!(env!("OUT_DIR"), "/facts/", $lang, "/", $name, ".tsv")),
             )),+],
         }
     };
@@ -191,7 +191,7 @@ pub fn language(code: &str) -> Option<&'static Language> {
 /// Tables that are the same in every language (proper names).
 pub const FRAMEWORKS: (&str, &str) = (
     "facts/frameworks.tsv",
-    include_str!("../../facts/frameworks.tsv"),
+    include_str!(concat!(env!("OUT_DIR"), "/facts/frameworks.tsv")),
 );
 
 #[cfg(test)]
