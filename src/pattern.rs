@@ -912,8 +912,12 @@ impl Starts {
                             .collect();
                         arms.sort_unstable();
                         arms.dedup();
-                        paths.extend(arms.iter().skip(1).map(|&arm| (arm, literal, len)));
-                        pc = arms[0];
+                        // No arm can start here: this path matches nothing.
+                        let Some((&first, rest)) = arms.split_first() else {
+                            break;
+                        };
+                        paths.extend(rest.iter().map(|&arm| (arm, literal, len)));
+                        pc = first;
                     }
                     Inst::Match => {
                         if len == 0 {
