@@ -5,7 +5,7 @@
 //! On a page, a clause's decision also counts the phrase evidence of its neighbours
 //! (`classify_page`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::keywords::Keywords;
 
 use crate::category::Category;
 use crate::lexicon::{push_needle, Compiled, Lexicon, CONTEXT_OFFSETS};
@@ -66,7 +66,7 @@ pub(crate) fn assign(scores: &[f32; 10], threshold: &[f32; 10]) -> [bool; 10] {
 /// A classifier built once from a lexicon.
 pub struct Classifier {
     /// One pattern per phrase of `lexicon`, in its order.
-    automaton: AhoCorasick,
+    automaton: Keywords,
     lexicon: Compiled,
 }
 
@@ -134,11 +134,11 @@ impl Classifier {
             ends.push(needles.len());
         }
         let starts = std::iter::once(0).chain(ends.iter().copied());
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(starts.zip(&ends).map(|(start, &end)| &needles[start..end]))
-            .expect("lexicon phrases build an automaton");
+        let automaton = Keywords::new(
+            starts.zip(&ends).map(|(start, &end)| &needles[start..end]),
+            false,
+        )
+        .expect("lexicon phrases build an automaton");
         Classifier { automaton, lexicon }
     }
 
@@ -164,7 +164,7 @@ impl Classifier {
         found.extend(
             self.automaton
                 .find_overlapping_iter(folded)
-                .map(|m| m.pattern().as_usize()),
+                .map(|m| m.pattern()),
         );
         found.sort_unstable();
         counted.clear();
@@ -176,7 +176,7 @@ impl Classifier {
         let mut found: Vec<usize> = self
             .automaton
             .find_overlapping_iter(folded)
-            .map(|m| m.pattern().as_usize())
+            .map(|m| m.pattern())
             .collect();
         found.sort_unstable();
         found.dedup();

@@ -1,7 +1,7 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
+use crate::keywords::Keywords;
 use crate::pattern::Pattern;
-use aho_corasick::AhoCorasick;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct DateFinder {
     /// Any all-numeric date, for learning the page's day/month order.
     numeric: Pattern,
     /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
-    cue_words: AhoCorasick,
+    cue_words: Keywords,
 }
 
 /// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
@@ -193,10 +193,7 @@ impl DateFinder {
         DateFinder {
             cued: Pattern::new(&cued_pattern()).expect("date pattern"),
             numeric: Pattern::new(NUMERIC_DATE).expect("numeric date pattern"),
-            cue_words: aho_corasick::AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(CUE_WORDS)
-                .expect("cue words build an automaton"),
+            cue_words: Keywords::new(CUE_WORDS, true).expect("cue words build an automaton"),
         }
     }
 

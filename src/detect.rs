@@ -7,7 +7,7 @@
 //! policy"), minus negative evidence (bylines, prices and carts, code). The highest kind
 //! scoring at least `THRESHOLD` wins; below it the page is `other`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::keywords::Keywords;
 
 use crate::page::Page;
 use crate::report::{Detection, Kind};
@@ -350,7 +350,7 @@ type Counts = [u32; GROUPS];
 
 /// Decides the kind of a page from its URL, title, headings and text.
 pub struct Detector {
-    automaton: AhoCorasick,
+    automaton: Keywords,
     /// For each automaton pattern: its groups and whether its last word may continue.
     patterns: Vec<(u32, bool)>,
 }
@@ -372,10 +372,7 @@ impl Detector {
                 patterns[at].0 |= group;
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .expect("detection vocabulary builds");
+        let automaton = Keywords::new(&phrases, false).expect("detection vocabulary builds");
         Detector {
             automaton,
             patterns,
@@ -387,7 +384,7 @@ impl Detector {
         let mut counts = [0u32; GROUPS];
         let bytes = folded.as_bytes();
         for m in self.automaton.find_overlapping_iter(folded) {
-            let (groups, prefix) = self.patterns[m.pattern().as_usize()];
+            let (groups, prefix) = self.patterns[m.pattern()];
             let starts_word = m.start() > 0 && bytes[m.start() - 1] == b' ';
             let ends_word = prefix || bytes.get(m.end()) == Some(&b' ');
             if !(starts_word && ends_word) {

@@ -1,6 +1,6 @@
 //! Named services (facts/third_parties.tsv) found in clause text with one Aho-Corasick pass.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::keywords::Keywords;
 
 /// The shipped gazetteer, compiled in.
 const THIRD_PARTIES: &str = include_str!(concat!(env!("OUT_DIR"), "/facts/third_parties.tsv"));
@@ -48,7 +48,7 @@ pub struct Hit<'g> {
 }
 
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    automaton: Keywords,
     aliases: Vec<Alias>,
     services: Vec<(String, Kind)>,
 }
@@ -118,11 +118,7 @@ impl Gazetteer {
                 });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(aliases.iter().map(|a| a.text.as_str()))
+        let automaton = Keywords::new(aliases.iter().map(|a| a.text.as_str()), true)
             .map_err(|e| format!("{file}: {e}"))?;
         Ok(Gazetteer {
             automaton,
@@ -151,7 +147,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            let alias = &self.aliases[m.pattern().as_usize()];
+            let alias = &self.aliases[m.pattern()];
             let Some(service) = alias.service else {
                 continue;
             };

@@ -3,6 +3,11 @@
 //! consecutive states, and no per-state allocation is made. It reports what the
 //! `aho-corasick` crate reports for the same keywords: every overlapping match
 //! (`MatchKind::Standard`), or leftmost-longest matches; tests compare the two.
+//!
+//! Bytes are read as classes (each byte some keyword holds is its own class, ASCII letters of
+//! either case one class when case is ignored, every other byte one class). States with
+//! many children, and the root, keep a row with their next state for every class, failures
+//! already followed; the others list their children and fall back on their failure.
 
 /// A keyword found in a text: keyword `pattern` at bytes `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,26 +32,42 @@ impl Match {
     }
 }
 
+/// States with at least this many children get a row of next states.
+const ROW_CHILDREN: u32 = 6;
+
+/// `State::row` of a state without a row.
+const NO_ROW: u32 = u32::MAX;
+
+/// What a search needs of a state.
+#[derive(Clone, Copy)]
+struct State {
+    /// Where the state's row starts in `Keywords::rows`, or `NO_ROW`.
+    row: u32,
+    /// The children are the states `first_child..end_child`.
+    first_child: u32,
+    end_child: u32,
+    /// The state of the longest proper suffix of this state's string.
+    fail: u32,
+    /// The first state on the failure chain, this one included, where a keyword ends (0:
+    /// none; keywords are not empty, so the root ends none).
+    output: u32,
+}
+
 /// The automaton. State 0 is the root.
 pub struct Keywords {
-    /// Where the root goes on each byte (0: it stays).
-    root: Box<[u32; 256]>,
-    /// The children of state `s` are the states `first_child[s]..first_child[s + 1]`.
-    first_child: Vec<u32>,
-    /// The byte that leads into each state; a state's children are in byte order.
+    /// The class of each byte.
+    class: Box<[u8; 256]>,
+    classes: usize,
+    states: Vec<State>,
+    /// The class of the byte that leads into each state; a state's children are in byte order.
     label: Vec<u8>,
-    /// The longest proper suffix of each state's string that is also a state.
-    fail: Vec<u32>,
-    /// The first state on each state's failure chain, itself included, where a keyword ends
-    /// (0: none; keywords are not empty, so the root ends none).
-    output: Vec<u32>,
+    /// Rows of `classes` next states each.
+    rows: Vec<u32>,
     /// The keywords that end at each state, as a range of `by_bytes`.
     ends_here: Vec<(u32, u32)>,
     /// Keyword indices sorted by their (folded) bytes, then by index.
     by_bytes: Vec<u32>,
     lengths: Vec<u32>,
-    /// ASCII letters match either case.
-    ascii_case_insensitive: bool,
 }
 
 impl Keywords {
@@ -74,16 +95,44 @@ impl Keywords {
             bytes.extend(keyword.iter().map(|&b| fold(b)));
             spans.push(start..bytes.len());
         }
-        let keyword = |k: u32| &bytes[spans[k as usize].clone()];
         let count = u32::try_from(spans.len()).map_err(|_| "too many keywords".to_string())?;
-        let mut by_bytes: Vec<u32> = (0..count).collect();
-        by_bytes.sort_unstable_by(|&a, &b| keyword(a).cmp(keyword(b)).then(a.cmp(&b)));
+        let mut class = Box::new([0u8; 256]);
+        let mut used = [false; 256];
+        for &b in &bytes {
+            used[b as usize] = true;
+        }
+        // Class 0 is every byte no keyword holds, unless keywords hold all 256.
+        let mut classes = usize::from(used.contains(&false));
+        for b in 0..256 {
+            if used[b] {
+                class[b] = classes as u8;
+                classes += 1;
+            }
+        }
+        if ascii_case_insensitive {
+            for b in b'A'..=b'Z' {
+                class[b as usize] = class[b.to_ascii_lowercase() as usize];
+            }
+        }
+        // Sorted by their first eight bytes as one number, then by all bytes, then by index.
+        let mut sorted: Vec<(u64, &[u8], u32)> = (0..count)
+            .map(|k| {
+                let keyword = &bytes[spans[k as usize].clone()];
+                let mut head = [0; 8];
+                let len = keyword.len().min(8);
+                head[..len].copy_from_slice(&keyword[..len]);
+                (u64::from_be_bytes(head), keyword, k)
+            })
+            .collect();
+        sorted
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+        let keyword = |at: u32| sorted[at as usize].1;
 
-        // Breadth first: state `s` stands for the keywords `by_bytes[range[s]]`, which share
+        // Breadth first: state `s` stands for the keywords `sorted[range[s]]`, which share
         // its first `depth[s]` bytes. Those with no more bytes end at `s`; the others, grouped
         // by their next byte, become its children, appended in byte order.
         let states_at_most = bytes.len() + 1;
-        let mut first_child = Vec::with_capacity(states_at_most + 1);
+        let mut states = Vec::with_capacity(states_at_most);
         let mut label = Vec::with_capacity(states_at_most);
         let mut ends_here = Vec::with_capacity(states_at_most);
         let mut range = Vec::with_capacity(states_at_most);
@@ -96,79 +145,113 @@ impl Keywords {
             let (start, end) = range[s];
             let d = depth[s];
             let mut at = start;
-            while at < end && keyword(by_bytes[at as usize]).len() == d {
+            while at < end && keyword(at).len() == d {
                 at += 1;
             }
             ends_here.push((start, at));
-            first_child.push(label.len() as u32);
+            let first_child = label.len() as u32;
             while at < end {
-                let byte = keyword(by_bytes[at as usize])[d];
+                let byte = keyword(at)[d];
                 let group = at;
-                while at < end && keyword(by_bytes[at as usize])[d] == byte {
+                while at < end && keyword(at)[d] == byte {
                     at += 1;
                 }
-                label.push(byte);
+                label.push(class[byte as usize]);
                 range.push((group, at));
                 depth.push(d + 1);
             }
+            states.push(State {
+                row: NO_ROW,
+                first_child,
+                end_child: label.len() as u32,
+                fail: 0,
+                output: 0,
+            });
             s += 1;
         }
-        first_child.push(label.len() as u32);
 
-        let states = label.len();
         let mut automaton = Keywords {
-            root: Box::new([0; 256]),
-            first_child,
+            class,
+            classes,
+            states,
             label,
-            fail: vec![0; states],
-            output: vec![0; states],
+            rows: Vec::new(),
             ends_here,
-            by_bytes,
+            by_bytes: sorted.iter().map(|&(_, _, k)| k).collect(),
             lengths: spans.iter().map(|span| span.len() as u32).collect(),
-            ascii_case_insensitive,
         };
-        for child in automaton.children(0) {
-            automaton.root[automaton.label[child as usize] as usize] = child;
-        }
-        // Parents come before children, so each state's failure is known before its children's.
-        for s in 0..states as u32 {
-            for child in automaton.children(s) {
-                let byte = automaton.label[child as usize];
-                let fail = if s == 0 {
+        // Parents come before children, so each state's failure (and its failure's row) is
+        // known before its own row and its children's failures.
+        for s in 0..automaton.states.len() {
+            let State {
+                first_child,
+                end_child,
+                fail,
+                ..
+            } = automaton.states[s];
+            if s == 0 || end_child - first_child >= ROW_CHILDREN {
+                automaton.add_row(s);
+            }
+            for child in first_child..end_child {
+                let c = child as usize;
+                let child_fail = if s == 0 {
                     0
                 } else {
-                    automaton.next(automaton.fail[s as usize], byte)
+                    automaton.next(fail, automaton.label[c])
                 };
-                let c = child as usize;
-                automaton.fail[c] = fail;
                 let (start, end) = automaton.ends_here[c];
-                automaton.output[c] = if start < end {
+                let output = if start < end {
                     child
                 } else {
-                    automaton.output[fail as usize]
+                    automaton.states[child_fail as usize].output
                 };
+                let state = &mut automaton.states[c];
+                state.fail = child_fail;
+                state.output = output;
             }
         }
         Ok(automaton)
     }
 
-    fn children(&self, s: u32) -> std::ops::Range<u32> {
-        self.first_child[s as usize]..self.first_child[s as usize + 1]
+    /// Gives state `s` its row: its children, and elsewhere what its failure goes to.
+    fn add_row(&mut self, s: usize) {
+        let start = self.rows.len();
+        let state = self.states[s];
+        if s == 0 {
+            self.rows.resize(start + self.classes, 0);
+        } else {
+            match self.states[state.fail as usize].row {
+                NO_ROW => {
+                    for class in 0..self.classes {
+                        let next = self.next(state.fail, class as u8);
+                        self.rows.push(next);
+                    }
+                }
+                row => self
+                    .rows
+                    .extend_from_within(row as usize..row as usize + self.classes),
+            }
+        }
+        for child in state.first_child..state.end_child {
+            self.rows[start + self.label[child as usize] as usize] = child;
+        }
+        self.states[s].row = start as u32;
     }
 
-    /// The state after reading `byte` in state `s`.
-    #[inline]
-    fn next(&self, mut s: u32, byte: u8) -> u32 {
+    /// The state after reading a byte of `class` in state `s`.
+    #[inline(always)]
+    fn next(&self, mut s: u32, class: u8) -> u32 {
         loop {
-            if s == 0 {
-                return self.root[byte as usize];
+            let state = &self.states[s as usize];
+            if state.row != NO_ROW {
+                return self.rows[state.row as usize + class as usize];
             }
-            let children = self.children(s);
-            let labels = &self.label[children.start as usize..children.end as usize];
-            if let Some(at) = labels.iter().position(|&l| l == byte) {
-                return children.start + at as u32;
+            for child in state.first_child..state.end_child {
+                if self.label[child as usize] == class {
+                    return child;
+                }
             }
-            s = self.fail[s as usize];
+            s = state.fail;
         }
     }
 
@@ -207,13 +290,10 @@ impl Keywords {
 
     /// Heap bytes the automaton holds.
     pub fn memory_usage(&self) -> usize {
-        std::mem::size_of::<[u32; 256]>()
-            + 4 * (self.first_child.capacity()
-                + self.fail.capacity()
-                + self.output.capacity()
-                + self.by_bytes.capacity()
-                + self.lengths.capacity())
+        std::mem::size_of::<[u8; 256]>()
+            + std::mem::size_of::<State>() * self.states.capacity()
             + self.label.capacity()
+            + 4 * (self.rows.capacity() + self.by_bytes.capacity() + self.lengths.capacity())
             + 8 * self.ends_here.capacity()
     }
 }
@@ -247,20 +327,19 @@ impl Iterator for Overlapping<'_> {
                         end: self.at,
                     });
                 }
-                let fail = automaton.fail[self.reporting as usize];
-                self.reporting = automaton.output[fail as usize];
+                let fail = automaton.states[self.reporting as usize].fail;
+                self.reporting = automaton.states[fail as usize].output;
                 self.next_keyword = automaton.ends_here[self.reporting as usize].0;
                 continue;
             }
-            let &byte = self.text.get(self.at)?;
-            let byte = if automaton.ascii_case_insensitive {
-                byte.to_ascii_lowercase()
-            } else {
-                byte
-            };
-            self.at += 1;
-            self.state = automaton.next(self.state, byte);
-            self.reporting = automaton.output[self.state as usize];
+            let (mut at, mut state) = (self.at, self.state);
+            while self.reporting == 0 {
+                let &byte = self.text.get(at)?;
+                at += 1;
+                state = automaton.next(state, automaton.class[byte as usize]);
+                self.reporting = automaton.states[state as usize].output;
+            }
+            (self.at, self.state) = (at, state);
             self.next_keyword = automaton.ends_here[self.reporting as usize].0;
         }
     }

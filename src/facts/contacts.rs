@@ -1,8 +1,8 @@
 //! Contacts (emails, and URLs in clauses about contacting the company) and the privacy laws
 //! and frameworks a policy names (facts/frameworks.tsv).
 
+use crate::keywords::Keywords;
 use crate::pattern::Pattern;
-use aho_corasick::AhoCorasick;
 
 use super::table::{compile, Table, FRAMEWORKS};
 use super::{note, phrase_automaton, word_matches, Scan};
@@ -17,7 +17,7 @@ pub struct Contacts {
     email: Pattern,
     url: Pattern,
     contact_context: Pattern,
-    frameworks: AhoCorasick,
+    frameworks: Keywords,
     framework_names: Vec<&'static str>,
 }
 
@@ -42,7 +42,7 @@ impl Contacts {
         for m in word_matches(&self.frameworks, text) {
             note(
                 &mut scan.frameworks,
-                self.framework_names[m.pattern().as_usize()],
+                self.framework_names[m.pattern()],
                 clause,
             );
         }

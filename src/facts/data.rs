@@ -1,8 +1,8 @@
 //! Data collected: data types (facts/<lang>/data_types.tsv) named where the sentence, or the
 //! list lead-in or heading above it, says they are collected.
 
+use crate::keywords::Keywords;
 use crate::pattern::Pattern;
-use aho_corasick::AhoCorasick;
 
 use super::negation::Negation;
 use super::table::Table;
@@ -10,7 +10,7 @@ use super::{note, phrase_automaton, word_matches, Scan, Sentence};
 use crate::text::Segment;
 
 pub struct DataTypes {
-    terms: AhoCorasick,
+    terms: Keywords,
     /// The data type of each phrase; `None` blocks a look-alike ("domain name").
     ids: Vec<Option<&'static str>>,
     collect_verb: Pattern,
@@ -73,7 +73,7 @@ impl DataTypes {
         // Data terms first (one automaton pass): without one there is nothing to record, and
         // the verb regex need not run.
         let terms: Vec<(usize, &'static str)> = word_matches(&self.terms, &s.lower)
-            .filter_map(|m| Some((m.start(), self.ids[m.pattern().as_usize()]?)))
+            .filter_map(|m| Some((m.start(), self.ids[m.pattern()]?)))
             .collect();
         if terms.is_empty() {
             return;

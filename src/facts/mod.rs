@@ -20,7 +20,7 @@ mod sale;
 pub(crate) mod table;
 mod transfer;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::keywords::{self, Keywords};
 
 use crate::dates::{order_for_lang, DateFinder};
 use crate::gazetteer::{Gazetteer, Kind};
@@ -129,7 +129,7 @@ fn note<K: PartialEq>(list: &mut Vec<(K, Vec<usize>)>, key: K, clause: usize) {
 
 /// Topic gates: a sentence runs a topic's patterns only when one of its words occurs.
 struct Gates {
-    automaton: AhoCorasick,
+    automaton: Keywords,
     /// Topic bits of each distinct word.
     bits: Vec<u32>,
     /// Topic names; a topic's bit is `1 << position`.
@@ -154,10 +154,7 @@ impl Gates {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .map_err(|e| format!("{}: {e}", table.file))?;
+        let automaton = Keywords::new(&words, false).map_err(|e| format!("{}: {e}", table.file))?;
         Ok(Gates {
             automaton,
             bits,
@@ -177,7 +174,7 @@ impl Gates {
     fn topics_of(&self, lower: &str) -> u32 {
         self.automaton
             .find_overlapping_iter(lower)
-            .fold(0, |bits, m| bits | self.bits[m.pattern().as_usize()])
+            .fold(0, |bits, m| bits | self.bits[m.pattern()])
     }
 }
 
@@ -186,21 +183,17 @@ fn phrase_automaton<T: Copy>(
     pairs: &[(T, &str)],
     case_insensitive: bool,
     file: &str,
-) -> Result<(AhoCorasick, Vec<T>), String> {
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(case_insensitive)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(pairs.iter().map(|(_, phrase)| phrase))
+) -> Result<(Keywords, Vec<T>), String> {
+    let automaton = Keywords::new(pairs.iter().map(|(_, phrase)| phrase), case_insensitive)
         .map_err(|e| format!("{file}: {e}"))?;
     Ok((automaton, pairs.iter().map(|(id, _)| *id).collect()))
 }
 
 /// Matches of an automaton that start and end at word boundaries.
 fn word_matches<'a>(
-    automaton: &'a AhoCorasick,
+    automaton: &'a Keywords,
     text: &'a str,
-) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+) -> impl Iterator<Item = keywords::Match> + 'a {
     let bytes = text.as_bytes();
     automaton.find_iter(text).filter(move |m| {
         let word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
