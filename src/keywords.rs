@@ -33,7 +33,7 @@ impl Match {
 }
 
 /// States with at least this many children get a row of next states.
-const ROW_CHILDREN: u32 = 6;
+const ROW_CHILDREN: u32 = 3;
 
 /// `State::row` of a state without a row.
 const NO_ROW: u32 = u32::MAX;
