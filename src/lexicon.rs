@@ -438,7 +438,7 @@ impl Compiled {
     /// - 13 little-endian `u32`: the bytes of the phrases, the number of phrases, of heading
     ///   items and of items per category (`Category::ALL` order);
     /// - bias, threshold and context (by category, then offset) as little-endian `f32` bits;
-    /// - the phrases, each followed by `\n` (readable with `sed -n '2,/^$/p'`-like tools);
+    /// - the phrases, each followed by `\n` (readable in a pager);
     /// - one byte per item (a phrase's text items, then its heading items; phrases in order):
     ///   the category's index, the kind (`LEARNED`, `CURATED`, `HEADING`) at `KIND_SHIFT`,
     ///   `LAST_ITEM` on a phrase's last one (every phrase has at least one item);
@@ -506,7 +506,9 @@ impl Compiled {
             *n = reader.u32()? as usize;
         }
         let [phrase_bytes, phrases, headings, per_category @ ..] = counts;
-        let items: usize = per_category.iter().sum();
+        let items = (per_category.iter())
+            .try_fold(0usize, |sum, &n| sum.checked_add(n))
+            .ok_or("too many items")?;
         let mut compiled = Compiled {
             phrase_ends: Vec::with_capacity(phrases),
             text: Vec::with_capacity(items.saturating_sub(headings)),
