@@ -8,8 +8,10 @@
 //! section heading contains the phrase.
 //! `context.tsv` holds `category<TAB>offset<TAB>weight`: how much of the phrase evidence of the
 //! clause at that offset (-2, -1, 1, 2) counts in a clause's decision.
-//! `compiled.txt` is generated from the others (`Compiled`): what the classifier is built from
+//! `compiled.bin` is generated from the others (`Compiled`): what the classifier is built from
 //! at run time; the wasm holds only it.
+
+use std::borrow::Cow;
 
 use crate::category::Category;
 
@@ -143,10 +145,11 @@ macro_rules! shipped {
 #[cfg(not(target_arch = "wasm32"))]
 const SHIPPED: &[Shipped] = &[shipped!("en"), shipped!("de")];
 
-/// The compiled form (`Compiled`) of every shipped language's lexicon, `lexicon/<lang>/compiled.txt`.
-const COMPILED: &[(&str, &str)] = &[
-    ("en", include_str!("../lexicon/en/compiled.txt")),
-    ("de", include_str!("../lexicon/de/compiled.txt")),
+/// The compiled form (`Compiled::render`) of every shipped language's lexicon,
+/// `lexicon/<lang>/compiled.bin`.
+const COMPILED: &[(&str, &[u8])] = &[
+    ("en", include_bytes!("../lexicon/en/compiled.bin")),
+    ("de", include_bytes!("../lexicon/de/compiled.bin")),
 ];
 
 /// A line of a lexicon file that could not be read.
@@ -267,13 +270,14 @@ impl Lexicon {
 
 /// A lexicon as the classifier reads it: its distinct phrases (folded, `*` at an end that is
 /// part of a word) in the order first seen (text entries, then headings), each with its text
-/// and heading weights in lexicon order. `lexicon/<lang>/compiled.txt` holds the shipped
+/// and heading weights in lexicon order. `lexicon/<lang>/compiled.bin` holds the shipped
 /// lexicons in this form (`Compiled::render`), so a cold start neither folds phrases nor
 /// parses ten files; a test checks that it is current.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Compiled {
-    /// The phrases end to end: phrase `p` ends at `phrase_ends[p]` and starts where `p - 1` ends.
-    phrases: String,
+    /// Each phrase followed by `\n`: phrase `p` ends at `phrase_ends[p]` (its `\n`) and starts
+    /// after `p - 1`'s. Borrowed from the shipped file.
+    phrases: Cow<'static, str>,
     phrase_ends: Vec<u32>,
     /// (category, weight, curated) of each phrase in clause text, grouped by phrase: phrase
     /// `p`'s end at `text_ends[p]`.
@@ -287,14 +291,62 @@ pub struct Compiled {
     pub context: [[f32; 4]; 10],
 }
 
-/// Marks the lines of `Compiled::render` that are not phrases (folded phrases have no `@`).
-const COMPILED_FIELD: char = '@';
+/// Item kinds of `Compiled::render`, in the bits `KIND_SHIFT..` of an item byte.
+const LEARNED: u8 = 0;
+const CURATED: u8 = 1;
+const HEADING: u8 = 2;
+const KIND_SHIFT: u32 = 4;
+/// Set in the item byte of a phrase's last item.
+const LAST_ITEM: u8 = 0x80;
+/// A weight delta that stands for "the next raw weight".
+const RAW_WEIGHT: i16 = i16::MIN;
+/// The counts after the header: phrase bytes, phrases, heading items, items per category.
+const COUNTS: usize = 13;
+
+/// `t` thousandths as `f32`: both numbers are exact in `f32` for `|t| < 2^24`, so this is the
+/// one correctly rounded value, the same as `str::parse` gives for the decimal text.
+fn thousandths(t: i32) -> f32 {
+    t as f32 / 1000.0
+}
+
+/// `weight` as a whole number of thousandths that `thousandths` gives back bit for bit.
+fn as_thousandths(weight: f32) -> Option<i32> {
+    let t = (f64::from(weight) * 1000.0).round();
+    (t.abs() < f64::from(1u32 << 24))
+        .then_some(t as i32)
+        .filter(|&t| thousandths(t).to_bits() == weight.to_bits())
+}
+
+/// Reads `Compiled::render`'s bytes front to back.
+struct Reader {
+    bytes: &'static [u8],
+}
+
+impl Reader {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], &'static str> {
+        if n > self.bytes.len() {
+            return Err("the file ends early");
+        }
+        let (taken, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(taken)
+    }
+
+    fn u32(&mut self) -> Result<u32, &'static str> {
+        let bytes = self.take(4)?;
+        Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+    }
+
+    fn f32(&mut self) -> Result<f32, &'static str> {
+        self.u32().map(f32::from_bits)
+    }
+}
 
 impl Compiled {
     /// The compiled form of a shipped language's lexicon, if one is shipped.
     pub fn shipped(lang: &str) -> Option<Compiled> {
-        let (_, text) = COMPILED.iter().find(|(l, _)| *l == lang)?;
-        Some(Compiled::parse(text).expect("compiled lexicon is valid (checked by tests)"))
+        let (_, bytes) = COMPILED.iter().find(|(l, _)| *l == lang)?;
+        Some(Compiled::parse(bytes).expect("compiled lexicon is valid (checked by tests)"))
     }
 
     /// The compiled form of `lexicon`.
@@ -317,23 +369,26 @@ impl Compiled {
             .iter()
             .map(|e| (index[e.phrase.as_str()], (e.category, e.weight)))
             .collect();
-        let mut compiled = Compiled {
+        let mut phrases = String::new();
+        let mut phrase_ends = Vec::with_capacity(order.len());
+        for phrase in &order {
+            phrases.push_str(phrase);
+            phrase_ends.push(phrases.len() as u32);
+            phrases.push('\n');
+        }
+        let (text, text_ends) = group(text, order.len());
+        let (heading, heading_ends) = group(heading, order.len());
+        Compiled {
+            phrases: Cow::Owned(phrases),
+            phrase_ends,
+            text,
+            text_ends,
+            heading,
+            heading_ends,
             bias: lexicon.bias,
             threshold: lexicon.threshold,
             context: lexicon.context,
-            ..Compiled::default()
-        };
-        for phrase in &order {
-            compiled.push_phrase(phrase);
         }
-        (compiled.text, compiled.text_ends) = group(text, order.len());
-        (compiled.heading, compiled.heading_ends) = group(heading, order.len());
-        compiled
-    }
-
-    fn push_phrase(&mut self, phrase: &str) {
-        self.phrases.push_str(phrase);
-        self.phrase_ends.push(self.phrases.len() as u32);
     }
 
     /// Number of distinct phrases.
@@ -347,7 +402,12 @@ impl Compiled {
 
     /// Phrase `p`.
     pub fn phrase(&self, p: usize) -> &str {
-        &self.phrases[span(&self.phrase_ends, p)]
+        let start = if p == 0 {
+            0
+        } else {
+            self.phrase_ends[p - 1] as usize + 1
+        };
+        &self.phrases[start..self.phrase_ends[p] as usize]
     }
 
     /// The text weights of phrase `p`: (category, weight, curated).
@@ -360,92 +420,163 @@ impl Compiled {
         &self.heading[span(&self.heading_ends, p)]
     }
 
-    /// The text form: a header comment, `@bias`, `@threshold` and `@context` lines (values in
-    /// `Category::ALL` order, context by category then offset), then one line per phrase:
-    /// `phrase<TAB>items`, items separated by spaces, each a category's index in
-    /// `Category::ALL`, a kind (`:` learned, `=` curated, `^` heading) and a weight.
-    pub fn render(&self) -> String {
-        let mut out = String::from(
-            "# Generated from this folder's .tsv files; do not edit. Rewrite it with \
-             `POLICYLENS_WRITE_COMPILED=1 cargo test --release --lib compiled_lexicons_are_current`.\n",
-        );
-        let numbers = |name: &str, values: &[f32]| {
-            let values: Vec<String> = values.iter().map(f32::to_string).collect();
-            format!("{COMPILED_FIELD}{name}\t{}\n", values.join(" "))
-        };
-        out.push_str(&numbers("bias", &self.bias));
-        out.push_str(&numbers("threshold", &self.threshold));
-        out.push_str(&numbers("context", self.context.as_flattened()));
-        for p in 0..self.len() {
-            out.push_str(self.phrase(p));
-            out.push('\t');
-            let text = self.text_weights(p).iter().map(|&(c, w, curated)| {
-                let kind = if curated { '=' } else { ':' };
-                format!("{}{kind}{w}", c.index())
-            });
-            let heading =
-                (self.heading_weights(p).iter()).map(|&(c, w)| format!("{}^{w}", c.index()));
-            let items: Vec<String> = text.chain(heading).collect();
-            out.push_str(&items.join(" "));
-            out.push('\n');
+    /// Every (phrase, category, kind, weight) in order: phrases in order, each phrase's text
+    /// items, then its heading items.
+    fn items(&self) -> impl Iterator<Item = (usize, Category, u8, f32)> + '_ {
+        (0..self.len()).flat_map(move |p| {
+            let text = self
+                .text_weights(p)
+                .iter()
+                .map(move |&(c, w, curated)| (p, c, if curated { CURATED } else { LEARNED }, w));
+            let heading = (self.heading_weights(p).iter()).map(move |&(c, w)| (p, c, HEADING, w));
+            text.chain(heading)
+        })
+    }
+
+    /// The binary form, compact in the gzip'd wasm and read without parsing numbers:
+    /// - a header line (`#` ... `\n`);
+    /// - 13 little-endian `u32`: the bytes of the phrases, the number of phrases, of heading
+    ///   items and of items per category (`Category::ALL` order);
+    /// - bias, threshold and context (by category, then offset) as little-endian `f32` bits;
+    /// - the phrases, each followed by `\n` (readable in a pager);
+    /// - one byte per item (a phrase's text items, then its heading items; phrases in order):
+    ///   the category's index, the kind (`LEARNED`, `CURATED`, `HEADING`) at `KIND_SHIFT`,
+    ///   `LAST_ITEM` on a phrase's last one (every phrase has at least one item);
+    /// - per item, grouped by category and in item order within a category, its weight in
+    ///   thousandths as an `i16` delta from the category's previous one (from 0): all high
+    ///   bytes, then all low bytes. Weights, like the trainer's, with three decimals group
+    ///   and delta well, and `thousandths` reads them back bit for bit. A weight without such a
+    ///   form is `RAW_WEIGHT`, its bits follow the low bytes as little-endian `f32`s, in item
+    ///   order.
+    pub fn render(&self) -> Vec<u8> {
+        let mut out =
+            b"# policylens compiled lexicon: generated from this folder's .tsv files, do \
+            not edit. Rewrite it with `POLICYLENS_WRITE_COMPILED=1 cargo test --release --lib \
+            compiled_lexicons_are_current`; the format is `Compiled::render` in src/lexicon.rs.\n"
+                .to_vec();
+        let mut per_category = [0u32; 10];
+        let mut headings = 0u32;
+        for (_, c, kind, _) in self.items() {
+            per_category[c.index()] += 1;
+            headings += u32::from(kind == HEADING);
         }
+        let counts = [self.phrases.len() as u32, self.len() as u32, headings];
+        for n in counts.into_iter().chain(per_category) {
+            out.extend(n.to_le_bytes());
+        }
+        let fields = self.bias.iter().chain(&self.threshold);
+        for value in fields.chain(self.context.as_flattened()) {
+            out.extend(value.to_bits().to_le_bytes());
+        }
+        out.extend(self.phrases.as_bytes());
+        let mut deltas: [Vec<i16>; 10] = Default::default();
+        let mut previous = [0i32; 10];
+        let mut raw = Vec::new();
+        let mut items = self.items().peekable();
+        while let Some((p, c, kind, weight)) = items.next() {
+            let last = items.peek().is_none_or(|&(q, ..)| q != p);
+            out.push(c.index() as u8 | kind << KIND_SHIFT | if last { LAST_ITEM } else { 0 });
+            let delta = as_thousandths(weight).and_then(|t| {
+                let delta = i16::try_from(t - previous[c.index()]).ok()?;
+                (delta != RAW_WEIGHT).then(|| {
+                    previous[c.index()] = t;
+                    delta
+                })
+            });
+            deltas[c.index()].push(delta.unwrap_or_else(|| {
+                raw.extend(weight.to_bits().to_le_bytes());
+                RAW_WEIGHT
+            }));
+        }
+        let deltas = deltas.concat();
+        out.extend(deltas.iter().map(|d| d.to_be_bytes()[0]));
+        out.extend(deltas.iter().map(|d| d.to_be_bytes()[1]));
+        out.extend(raw);
         out
     }
 
-    /// Reads the text form of `render`.
-    pub fn parse(text: &str) -> Result<Compiled, ParseError> {
-        // Capacities from the text's size: about 12 bytes per weight and 36 per phrase.
+    /// Reads the binary form of `render`.
+    pub fn parse(bytes: &'static [u8]) -> Result<Compiled, &'static str> {
+        let header = bytes.iter().position(|&b| b == b'\n');
+        let mut reader = Reader {
+            bytes: &bytes[header.ok_or("no header line")? + 1..],
+        };
+        let mut counts = [0usize; COUNTS];
+        for n in &mut counts {
+            *n = reader.u32()? as usize;
+        }
+        let [phrase_bytes, phrases, headings, per_category @ ..] = counts;
+        let items = (per_category.iter())
+            .try_fold(0usize, |sum, &n| sum.checked_add(n))
+            .ok_or("too many items")?;
         let mut compiled = Compiled {
-            phrases: String::with_capacity(text.len() / 3),
-            phrase_ends: Vec::with_capacity(text.len() / 36),
-            text: Vec::with_capacity(text.len() / 12),
-            text_ends: Vec::with_capacity(text.len() / 36),
-            heading_ends: Vec::with_capacity(text.len() / 36),
+            phrase_ends: Vec::with_capacity(phrases),
+            text: Vec::with_capacity(items.saturating_sub(headings)),
+            text_ends: Vec::with_capacity(phrases),
+            heading: Vec::with_capacity(headings),
+            heading_ends: Vec::with_capacity(phrases),
             ..Compiled::default()
         };
-        for (n, line) in data_lines(text) {
-            let err = line_error("compiled.txt", n);
-            let (name, values) = line.split_once('\t').ok_or_else(|| err("expected a tab"))?;
-            if let Some(field) = name.strip_prefix(COMPILED_FIELD) {
-                let target = match field {
-                    "bias" => &mut compiled.bias[..],
-                    "threshold" => &mut compiled.threshold[..],
-                    "context" => compiled.context.as_flattened_mut(),
-                    _ => return Err(err("unknown field")),
+        let fields = (compiled.bias.iter_mut()).chain(&mut compiled.threshold);
+        for value in fields.chain(compiled.context.as_flattened_mut()) {
+            *value = reader.f32()?;
+        }
+        let text = std::str::from_utf8(reader.take(phrase_bytes)?).map_err(|_| "not UTF-8")?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            return Err("the phrases do not end with a line break");
+        }
+        compiled.phrases = Cow::Borrowed(text);
+        let ends = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        compiled.phrase_ends.extend(ends.map(|(i, _)| i as u32));
+        if compiled.phrase_ends.len() != phrases {
+            return Err("wrong number of phrases");
+        }
+        let kinds = reader.take(items)?;
+        let high = reader.take(items)?;
+        let low = reader.take(items)?;
+        // Where each category's next delta is, and where its deltas end.
+        let mut next = [0usize; 10];
+        let mut end = [0usize; 10];
+        for c in 0..10 {
+            next[c] = if c == 0 { 0 } else { end[c - 1] };
+            end[c] = next[c] + per_category[c];
+        }
+        let mut previous = [0i32; 10];
+        let mut kinds = kinds.iter();
+        for _ in 0..phrases {
+            loop {
+                let &item = kinds.next().ok_or("too few items")?;
+                let c = usize::from(item & 0x0f);
+                let category = *Category::ALL.get(c).ok_or("unknown category")?;
+                if next[c] == end[c] {
+                    return Err("more items of a category than counted");
+                }
+                let delta = i16::from_be_bytes([high[next[c]], low[next[c]]]);
+                next[c] += 1;
+                let weight = if delta == RAW_WEIGHT {
+                    reader.f32()?
+                } else {
+                    previous[c] += i32::from(delta);
+                    thousandths(previous[c])
                 };
-                let mut values = values.split(' ');
-                for slot in target.iter_mut() {
-                    *slot = values
-                        .next()
-                        .and_then(decimal)
-                        .ok_or_else(|| err("expected a number"))?;
+                match (item & !LAST_ITEM) >> KIND_SHIFT {
+                    LEARNED => compiled.text.push((category, weight, false)),
+                    CURATED => compiled.text.push((category, weight, true)),
+                    HEADING => compiled.heading.push((category, weight)),
+                    _ => return Err("unknown item kind"),
                 }
-                if values.next().is_some() {
-                    return Err(err("too many numbers"));
-                }
-                continue;
-            }
-            compiled.push_phrase(name);
-            for item in values.split(' ').filter(|i| !i.is_empty()) {
-                let bytes = item.as_bytes();
-                let category = bytes
-                    .first()
-                    .filter(|b| b.is_ascii_digit())
-                    .map(|b| Category::ALL[usize::from(b - b'0')])
-                    .ok_or_else(|| err("expected a category index"))?;
-                let weight = item
-                    .get(2..)
-                    .and_then(decimal)
-                    .ok_or_else(|| err("weight is not a number"))?;
-                match bytes.get(1) {
-                    Some(b':') => compiled.text.push((category, weight, false)),
-                    Some(b'=') => compiled.text.push((category, weight, true)),
-                    Some(b'^') => compiled.heading.push((category, weight)),
-                    _ => return Err(err("kind must be `:`, `=` or `^`")),
+                if item & LAST_ITEM != 0 {
+                    break;
                 }
             }
             compiled.text_ends.push(compiled.text.len() as u32);
             compiled.heading_ends.push(compiled.heading.len() as u32);
+        }
+        if kinds.next().is_some() || compiled.heading.len() != headings {
+            return Err("items do not match their counts");
+        }
+        if !reader.bytes.is_empty() {
+            return Err("bytes after the last weight");
         }
         Ok(compiled)
     }
@@ -471,42 +602,6 @@ fn group<T>(mut pairs: Vec<(usize, T)>, phrases: usize) -> (Vec<T>, Vec<u32>) {
 fn span(ends: &[u32], p: usize) -> std::ops::Range<usize> {
     let start = if p == 0 { 0 } else { ends[p - 1] as usize };
     start..ends[p] as usize
-}
-
-/// A number as `Compiled::render` writes it: `-` optional, digits, and `.` and up to 7 digits
-/// after it, at most 7 significant digits in all; other numbers are refused. The digits are
-/// read as an integer divided by a power of ten: both are exact in `f32`, so the one correctly
-/// rounded division gives the value `str::parse` gives, without the code and tables of the
-/// general float parser in the wasm.
-fn decimal(text: &str) -> Option<f32> {
-    const POWERS: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
-    let (negative, digits) = match text.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        all => (false, all),
-    };
-    let mut mantissa = 0u32;
-    // Digits after the point, once there is one.
-    let mut fraction: Option<usize> = None;
-    for (i, &b) in digits.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u32::from(b - b'0');
-                if mantissa >= 10_000_000 {
-                    return None;
-                }
-                if let Some(n) = fraction.as_mut() {
-                    *n += 1;
-                }
-            }
-            b'.' if i > 0 && fraction.is_none() => fraction = Some(0),
-            _ => return None,
-        }
-    }
-    if digits.is_empty() {
-        return None;
-    }
-    let value = mantissa as f32 / POWERS.get(fraction.unwrap_or(0))?;
-    Some(if negative { -value } else { value })
 }
 
 /// The error maker for line `line` of `file`.
@@ -569,7 +664,7 @@ mod tests {
             let compiled = Compiled::of(&lexicon);
             let rendered = compiled.render();
             let path = format!(
-                "{}/lexicon/{}/compiled.txt",
+                "{}/lexicon/{}/compiled.bin",
                 env!("CARGO_MANIFEST_DIR"),
                 files.lang
             );
@@ -583,9 +678,19 @@ mod tests {
                 "{path} is out of date: rewrite it with POLICYLENS_WRITE_COMPILED=1 cargo test \
                  --release --lib compiled_lexicons_are_current"
             );
-            // Rendering writes each weight as the shortest text that reads back as it, so equal
-            // text means equal bits; reading it back gives the same lexicon.
-            assert_eq!(Compiled::parse(shipped).unwrap(), compiled);
+            // Rendering keeps every weight's bits (as thousandths `thousandths` reads back bit
+            // for bit, or raw), so rendering what was read back gives the same bytes.
+            let read = Compiled::parse(shipped).unwrap();
+            assert_eq!(read, compiled);
+            assert!(
+                read.render() == rendered,
+                "{path} reads back with other bits"
+            );
+            // No weight is stored raw (4 bytes), every one as thousandths.
+            assert!(
+                (compiled.items()).all(|(.., w)| as_thousandths(w).is_some()),
+                "{path}: a weight with more than three decimals is stored raw; round it"
+            );
             assert_eq!(compiled.len(), {
                 let mut phrases: Vec<&str> = (lexicon.entries.iter().chain(&lexicon.headings))
                     .map(|e| e.phrase.as_str())
@@ -604,84 +709,74 @@ mod tests {
             &[
                 (
                     Category::DoNotTrack,
-                    "do not track\t2\tcurated\ncookies\t0.5\tlearned",
+                    "do not track\t2\tcurated\ncookies\t0.5\tlearned\ntracking pixel\t-0\tlearned",
                 ),
-                (Category::Other, "cookie\t-1.25\tlearned"),
+                (
+                    Category::Other,
+                    "cookie\t-1.25\tlearned\nbeacon\t30\tlearned\npixel\t-30\tlearned\n\
+                     web beacon\t0.0001\tlearned\nclear gif\t1e9\tlearned",
+                ),
             ],
-            "",
+            "other\t-0.5\t0.25",
         )
         .and_then(|l| l.with_headings("cookies\tother\t1.5\nyour rights\tuser_access\t1"))
+        .and_then(|l| l.with_context("other\t-1\t0.125"))
         .unwrap();
         let compiled = Compiled::of(&lexicon);
-        let text = compiled.render();
-        assert!(text.ends_with("do not track\t7=2\ncookie\t7:0.5 9:-1.25 9^1.5\nyour right\t3^1\n"));
-        assert_eq!(Compiled::parse(&text).unwrap(), compiled);
-        assert_eq!(compiled.phrase(1), "cookie");
+        let bytes: &'static [u8] = compiled.render().leak();
+        // The phrases are readable lines in the file.
+        let lines: &[u8] =
+            b"do not track\ncookie\ntracking pixel\nbeacon\npixel\nweb beacon\nclear gif\nyour right\n";
+        assert!(bytes.windows(lines.len()).any(|w| w == lines));
+        let read = Compiled::parse(bytes).unwrap();
+        assert_eq!(read, compiled);
+        assert!(read.render() == bytes);
+        assert_eq!(read.phrase(0), "do not track");
+        assert_eq!(read.phrase(1), "cookie");
+        assert_eq!(read.phrase(7), "your right");
         assert_eq!(
-            compiled.text_weights(1),
+            read.text_weights(1),
             [
                 (Category::DoNotTrack, 0.5, false),
                 (Category::Other, -1.25, false)
             ]
         );
-        assert_eq!(compiled.heading_weights(2), [(Category::UserAccess, 1.0)]);
-        let err = Compiled::parse("cookie\t7:0.5\ntrack\t7?1\n").unwrap_err();
+        assert_eq!(read.text_weights(0), [(Category::DoNotTrack, 2.0, true)]);
+        assert_eq!(read.heading_weights(1), [(Category::Other, 1.5)]);
+        assert_eq!(read.heading_weights(7), [(Category::UserAccess, 1.0)]);
+        assert!(read.text_weights(7).is_empty());
+        // -0 keeps its sign; 0.0001, 1e9 and the step from 30 to -30 are stored raw.
+        assert_eq!(read.text_weights(2)[0].1.to_bits(), (-0.0f32).to_bits());
+        let weights = |p: usize| read.text_weights(p)[0].1;
+        assert_eq!([3, 4, 5, 6].map(weights), [30.0, -30.0, 0.0001, 1e9]);
+        assert_eq!(read.bias[Category::Other.index()], -0.5);
+        assert_eq!(read.threshold[Category::Other.index()], 0.25);
+        assert_eq!(read.context[Category::Other.index()][1], 0.125);
+        // Damaged files are refused, not misread.
         assert_eq!(
-            err.to_string(),
-            "compiled.txt:2: kind must be `:`, `=` or `^`"
+            Compiled::parse(&bytes[..bytes.len() - 1]),
+            Err("the file ends early")
+        );
+        let longer: &'static [u8] = [bytes, &[0]].concat().leak();
+        assert_eq!(Compiled::parse(longer), Err("bytes after the last weight"));
+        assert_eq!(Compiled::parse(b"no header"), Err("no header line"));
+        assert_eq!(
+            Compiled::parse(Compiled::default().render().leak()),
+            Ok(Compiled::default())
         );
     }
 
     #[test]
-    fn decimals_read_as_str_parse_reads_them() {
-        let mut texts: Vec<String> = [
-            "0",
-            "-0",
-            "1e-3",
-            "0.1",
-            "-6.597",
-            "16777217",
-            "9999999",
-            "0.0000001",
-            "1234.567",
-            "0.30000001",
-            "12345678.9",
-            "3.4028236e38",
-        ]
-        .map(String::from)
-        .to_vec();
-        for m in (0..10_000_000u32).step_by(7_919) {
-            for k in 0..8 {
-                let digits = format!("{m:0>8}");
-                let (whole, fraction) = digits.split_at(8 - k);
-                let whole = match whole.trim_start_matches('0') {
-                    "" => "0",
-                    trimmed => trimmed,
-                };
-                texts.push(format!("{whole}.{fraction}"));
-                texts.push(format!("-0{whole}.{fraction}"));
-            }
+    fn thousandths_read_as_str_parse_reads_three_decimals() {
+        for t in (-40_000i32..=40_000).chain([16_777_215, -16_777_215]) {
+            let sign = if t < 0 { "-" } else { "" };
+            let text = format!("{sign}{}.{:03}", t.abs() / 1000, t.abs() % 1000);
+            let parsed: f32 = text.parse().unwrap();
+            assert_eq!(thousandths(t).to_bits(), parsed.to_bits(), "{text}");
+            assert_eq!(as_thousandths(parsed), Some(t), "{text}");
         }
-        let mut read = 0;
-        for text in &texts {
-            let parsed: Option<f32> = text.parse().ok().filter(|w: &f32| w.is_finite());
-            if let Some(value) = decimal(text) {
-                assert_eq!(Some(value.to_bits()), parsed.map(f32::to_bits), "{text}");
-                read += 1;
-            }
-        }
-        // Every generated number with up to 7 significant digits is read.
-        assert_eq!(read, texts.len() - 5, "{read} of {}", texts.len());
-        for text in [
-            "1e-3",
-            "16777217",
-            "0.30000001",
-            "12345678.9",
-            "3.4028236e38",
-            ".5",
-            "1.2.3",
-        ] {
-            assert_eq!(decimal(text), None, "{text}");
+        for weight in [-0.0, 0.0001, 0.1234, 1e9, f32::NAN, f32::INFINITY] {
+            assert_eq!(as_thousandths(weight), None, "{weight}");
         }
     }
 
