@@ -31,6 +31,7 @@ pub mod eval;
 pub mod facts;
 mod gazetteer;
 pub mod grade;
+pub mod keywords;
 pub mod lang;
 pub mod lexicon;
 pub mod page;
