@@ -32,6 +32,8 @@ const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
 const SAMPLE_LOADS = Number(process.env.BENCH_SAMPLE_LOADS || 30);
 // BENCH_ONLY=pages: only the content-script cost on ordinary pages (for builds without a badge).
 const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
+// The policy the badge is timed on (BENCH_BADGE_KB: one of SIZES below).
+const BADGE_PAGE = `policy_${Number(process.env.BENCH_BADGE_KB || 20)}KB`;
 
 /** The sample policy with its main content repeated to about `kb` KB of HTML. */
 function policyHtml(kb) {
@@ -290,7 +292,7 @@ async function main() {
       results.extensions[i].extensionPage = PAGES_ONLY ? null : await inExtensionPage(b.context, b.extensionId, inputs);
     }
 
-    const policyUrl = `${server.origin}/policy/policy_20KB.html`;
+    const policyUrl = `${server.origin}/policy/${BADGE_PAGE}.html`;
     const cold = browsers.map(() => []);
     const warm = browsers.map(() => []);
     for (let run = 0; run < (PAGES_ONLY ? 0 : NAV_RUNS); run++) {
@@ -302,7 +304,7 @@ async function main() {
     for (const [i, r] of results.extensions.entries()) {
       if (PAGES_ONLY) break;
       r.badge = {
-        page: 'policy_20KB',
+        page: BADGE_PAGE,
         coldMedianMs: round(median(cold[i].map((x) => x.badgeMs)), 1),
         coldAfterDclMedianMs: round(median(cold[i].map((x) => x.afterDclMs)), 1),
         coldAfterIdleMedianMs: round(median(cold[i].map((x) => x.afterIdleMs)), 1),

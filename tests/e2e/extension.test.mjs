@@ -118,11 +118,15 @@ test('a stopped worker, woken by the pre-check before the page is read, gives th
   assert.equal(stored.report.grade, warmStored.report.grade);
   assert.equal(stored.report.headline, warmStored.report.headline);
   assert.equal(await toolbarText(worker, stored.tabId), stored.report.grade);
-  // The wake message came first, and the blocks after it.
-  const { woken, received } = await worker.evaluate(() => ({
-    woken: globalThis.policylensStartup.woken, received: globalThis.policylensTiming.received,
+  // The wake message came first, and the blocks after it; the browser's messages were loaded at
+  // the worker's start, before them.
+  const { woken, messages, received } = await worker.evaluate(() => ({
+    woken: globalThis.policylensStartup.woken,
+    messages: globalThis.policylensStartup.messages,
+    received: globalThis.policylensTiming.received,
   }));
   assert.ok(woken <= received, `woken at ${woken} ms, blocks received at ${received} ms`);
+  assert.ok(messages <= received, `messages loaded at ${messages} ms, blocks received at ${received} ms`);
   await page.close();
 });
 

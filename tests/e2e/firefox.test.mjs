@@ -82,9 +82,13 @@ test('a privacy policy gets the badge, and a click opens the details panel', { s
     ] }] });
   const src = await poll(tab, `document.querySelector('iframe[src^="moz-extension://"]')?.src`, 10000);
   assert.match(src ?? '', /^moz-extension:\/\/[^/]+\/panel\.html$/);
-  // The panel is an extension page in its own browsing context; the Rust renderer fills it.
-  const { contexts } = await firefox.send('browsingContext.getTree', { root: tab });
-  const panel = contexts[0].children.find((child) => child.url.startsWith('moz-extension://'));
+  // The panel is an extension page in its own browsing context; the Rust renderer fills it. The
+  // frame's context starts at about:blank, so wait until it has navigated.
+  let panel;
+  for (const end = Date.now() + 10000; !panel && Date.now() < end; await sleep(100)) {
+    const { contexts } = await firefox.send('browsingContext.getTree', { root: tab });
+    panel = contexts[0].children.find((child) => child.url.startsWith('moz-extension://'));
+  }
   assert.ok(panel, 'the panel frame is a child browsing context of the tab');
   const grade = await poll(panel.context, `document.querySelector('.pl-grade')?.textContent`, 10000);
   assert.match(grade ?? '', /^[A-E]$/);
