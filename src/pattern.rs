@@ -134,6 +134,7 @@ impl Pattern {
             return Err("unopened group".into());
         }
         let mut compiler = Compiler {
+            chars: parser.chars,
             classes: parser.classes,
             // About one instruction per pattern character, and room for the splits.
             program: Vec::with_capacity(2 * pattern.len()),
@@ -143,7 +144,7 @@ impl Pattern {
         compiler.program.push(Inst::Match);
         Ok(Pattern {
             starts: Starts::of(&compiler),
-            first: first(&node, &compiler.classes),
+            first: first(&node, &compiler.classes, &compiler.chars),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -431,6 +432,8 @@ fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
 enum Node {
     Empty,
     Char(char),
+    /// Plain characters `chars[start..end]` of the pattern, matched one after another.
+    Literal(u32, u32),
     /// An index into the parser's classes.
     Class(usize),
     Look(Look),
@@ -485,6 +488,10 @@ impl Parser {
             if c == '|' || c == ')' {
                 break;
             }
+            if let Some(literal) = self.literal() {
+                items.push(literal);
+                continue;
+            }
             let atom = self.atom(letters)?;
             items.push(self.quantified(atom)?);
         }
@@ -493,6 +500,24 @@ impl Parser {
             1 => items.pop().expect("one item"),
             _ => Node::Concat(items),
         })
+    }
+
+    /// The plain characters from here on, short of one that a quantifier follows (`users?`
+    /// is `user` then `s?`); none when the next character is not plain.
+    fn literal(&mut self) -> Option<Node> {
+        let start = self.at;
+        let mut end = start;
+        while self.chars.get(end).is_some_and(|&c| is_plain(c)) {
+            end += 1;
+        }
+        if end > start && self.chars.get(end).is_some_and(|&c| is_quantifier(c)) {
+            end -= 1;
+        }
+        if end <= start {
+            return None;
+        }
+        self.at = end;
+        Some(Node::Literal(start as u32, end as u32))
     }
 
     fn quantified(&mut self, mut node: Node) -> Result<Node, String> {
@@ -685,6 +710,18 @@ impl Parser {
     }
 }
 
+/// A character that stands for itself outside a class.
+fn is_plain(c: char) -> bool {
+    !matches!(
+        c,
+        '\\' | '(' | ')' | '[' | '{' | '|' | '.' | '^' | '$' | '*' | '+' | '?'
+    )
+}
+
+fn is_quantifier(c: char) -> bool {
+    matches!(c, '?' | '*' | '+' | '{')
+}
+
 /// The character an escape like `\.` stands for.
 fn escaped(c: char) -> Result<char, String> {
     match c {
@@ -790,30 +827,27 @@ const NOTHING: First = First {
     empty: false,
 };
 
-fn first(node: &Node, classes: &[Class]) -> First {
+fn first(node: &Node, classes: &[Class], chars: &[char]) -> First {
     match node {
         Node::Empty | Node::Look(_) => First {
             empty: true,
             ..NOTHING
         },
-        Node::Char(c) => First {
-            ascii: if c.is_ascii() { 1 << *c as u32 } else { 0 },
-            beyond_ascii: !c.is_ascii(),
-            empty: false,
-        },
+        Node::Char(c) => first_of_char(*c),
+        Node::Literal(start, _) => first_of_char(chars[*start as usize]),
         Node::Class(class) => First {
             ascii: classes[*class].ascii,
             beyond_ascii: classes[*class].beyond_ascii.can_match(),
             empty: false,
         },
-        Node::Group(inner, _) => first(inner, classes),
+        Node::Group(inner, _) => first(inner, classes, chars),
         Node::Concat(items) => {
             let mut all = First {
                 empty: true,
                 ..NOTHING
             };
             for item in items {
-                let next = first(item, classes);
+                let next = first(item, classes, chars);
                 all = First {
                     empty: next.empty,
                     ..all.union(next)
@@ -826,15 +860,23 @@ fn first(node: &Node, classes: &[Class]) -> First {
         }
         Node::Alternation(arms) => arms
             .iter()
-            .map(|arm| first(arm, classes))
+            .map(|arm| first(arm, classes, chars))
             .fold(NOTHING, First::union),
         Node::Repeat { node, min, .. } => {
-            let inner = first(node, classes);
+            let inner = first(node, classes, chars);
             First {
                 empty: inner.empty || *min == 0,
                 ..inner
             }
         }
+    }
+}
+
+fn first_of_char(c: char) -> First {
+    First {
+        ascii: if c.is_ascii() { 1 << c as u32 } else { 0 },
+        beyond_ascii: !c.is_ascii(),
+        empty: false,
     }
 }
 
@@ -983,6 +1025,8 @@ impl Dispatch {
 
 #[derive(Default)]
 struct Compiler {
+    /// The pattern's characters, which `Node::Literal` points into.
+    chars: Vec<char>,
     program: Vec<Inst>,
     classes: Vec<Class>,
     dispatch: Vec<Dispatch>,
@@ -1007,6 +1051,10 @@ impl Compiler {
         match node {
             Node::Empty => {}
             Node::Char(c) => self.program.push(Inst::Char(*c)),
+            Node::Literal(start, end) => {
+                let chars = &self.chars[*start as usize..*end as usize];
+                self.program.extend(chars.iter().map(|&c| Inst::Char(c)));
+            }
             Node::Class(class) => self.program.push(Inst::Class(*class)),
             Node::Look(look) => self.program.push(Inst::Look(*look)),
             Node::Group(inner, None) => self.node(inner),
@@ -1053,7 +1101,7 @@ impl Compiler {
         let mut starts = Vec::new();
         let mut jumps = Vec::new();
         for arm in arms {
-            starts.push((self.program.len(), first(arm, &self.classes)));
+            starts.push((self.program.len(), first(arm, &self.classes, &self.chars)));
             self.node(arm);
             jumps.push(self.program.len());
             self.program.push(Inst::Jump(0));
@@ -1270,6 +1318,15 @@ mod tests {
         assert_eq!(spans("sell|selling", "we are selling"), [(7, 11)]);
         assert_eq!(spans("selling|sell", "we are selling"), [(7, 14)]);
         assert_eq!(spans(r"\bsell\b|selling", "selling"), [(0, 7)]);
+    }
+
+    #[test]
+    fn a_quantifier_repeats_only_the_last_character_of_a_literal() {
+        assert_eq!(spans("users?", "user users"), [(0, 4), (5, 10)]);
+        assert_eq!(spans("ab*c", "ac abbc abab"), [(0, 2), (3, 7)]);
+        assert_eq!(spans("ab{2}c|xy+", "abbc abc xyyy"), [(0, 4), (9, 13)]);
+        assert_eq!(spans(r"a}b]c\.d", "a}b]c.d a}b]cxd"), [(0, 7)]);
+        assert_eq!(spans("über|ab", "Über über ab"), [(6, 11), (12, 14)]);
     }
 
     #[test]
