@@ -36,14 +36,16 @@ impl<'a> Table<'a> {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [key, value, source] = fields.as_slice() else {
+            let mut fields = line.split('\t');
+            let (Some(key), Some(value), Some(source), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
                 return Err(format!(
                     "{file}:{number}: expected 3 tab-separated columns (key, value, source), found {}",
-                    fields.len()
+                    line.split('\t').count()
                 ));
             };
-            if key.trim().is_empty() || key.trim() != *key {
+            if key.trim().is_empty() || key.trim() != key {
                 return Err(format!(
                     "{file}:{number}: empty or space-padded key {key:?}"
                 ));
@@ -51,7 +53,7 @@ impl<'a> Table<'a> {
             if value.trim().is_empty() {
                 return Err(format!("{file}:{number}: empty value"));
             }
-            let source = match *source {
+            let source = match source {
                 "curated" => Source::Curated,
                 "learned" => Source::Learned,
                 other => {
@@ -154,7 +156,10 @@ impl Language {
         let (file, text) = self
             .files
             .iter()
-            .find(|(file, _)| file.rsplit('/').next() == Some(&format!("{name}.tsv")))
+            .find(|(file, _)| {
+                let stem = file.rsplit('/').next().and_then(|f| f.strip_suffix(".tsv"));
+                stem == Some(name)
+            })
             .ok_or_else(|| format!("no fact table {name}.tsv"))?;
         Table::parse(file, text)
     }
