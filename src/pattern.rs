@@ -125,6 +125,8 @@ impl Pattern {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
+            nodes: Vec::new(),
+            pending: Vec::new(),
             classes: Vec::new(),
             groups: 0,
             names: Vec::new(),
@@ -135,16 +137,17 @@ impl Pattern {
         }
         let mut compiler = Compiler {
             chars: parser.chars,
+            nodes: parser.nodes,
             classes: parser.classes,
             // About one instruction per pattern character, and room for the splits.
             program: Vec::with_capacity(2 * pattern.len()),
             ..Compiler::default()
         };
-        compiler.node(&node);
+        compiler.node(node);
         compiler.program.push(Inst::Match);
         Ok(Pattern {
             starts: Starts::of(&compiler),
-            first: first(&node, &compiler.classes, &compiler.chars),
+            first: compiler.first(node),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -429,6 +432,10 @@ fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
         .fold(0, |bits, b| bits | 1 << b)
 }
 
+/// A parsed pattern's node. Inner nodes are kept in one list (`Parser::nodes`), so a parse
+/// makes no allocation per node: `Group` and `Repeat` name their inner node's index there,
+/// `Concat` and `Alternation` the range of their items.
+#[derive(Clone, Copy)]
 enum Node {
     Empty,
     Char(char),
@@ -437,11 +444,11 @@ enum Node {
     /// An index into the parser's classes.
     Class(usize),
     Look(Look),
-    Group(Box<Node>, Option<usize>),
-    Concat(Vec<Node>),
-    Alternation(Vec<Node>),
+    Group(u32, Option<usize>),
+    Concat(u32, u32),
+    Alternation(u32, u32),
     Repeat {
-        node: Box<Node>,
+        node: u32,
         min: u32,
         max: Option<u32>,
         greedy: bool,
@@ -451,6 +458,9 @@ enum Node {
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    nodes: Vec<Node>,
+    /// The items of the concatenations and alternations being parsed, innermost last.
+    pending: Vec<Node>,
     classes: Vec<Class>,
     groups: usize,
     names: Vec<(String, usize)>,
@@ -470,35 +480,57 @@ impl Parser {
         yes
     }
 
+    /// Keeps `node` in `nodes`; its index.
+    fn keep(&mut self, node: Node) -> u32 {
+        self.nodes.push(node);
+        self.nodes.len() as u32 - 1
+    }
+
+    /// Moves the pending items from `base` on into `nodes`; their range there.
+    fn keep_pending(&mut self, base: usize) -> (u32, u32) {
+        let start = self.nodes.len() as u32;
+        self.nodes.extend(self.pending.drain(base..));
+        (start, self.nodes.len() as u32)
+    }
+
     fn alternation(&mut self, letters: Letters) -> Result<Node, String> {
-        let mut arms = vec![self.concat(letters)?];
+        let base = self.pending.len();
+        let arm = self.concat(letters)?;
+        self.pending.push(arm);
         while self.eat('|') {
-            arms.push(self.concat(letters)?);
+            let arm = self.concat(letters)?;
+            self.pending.push(arm);
         }
-        Ok(if arms.len() == 1 {
-            arms.pop().expect("one arm")
+        Ok(if self.pending.len() == base + 1 {
+            self.pending.pop().expect("one arm")
         } else {
-            Node::Alternation(arms)
+            let (start, end) = self.keep_pending(base);
+            Node::Alternation(start, end)
         })
     }
 
     fn concat(&mut self, letters: Letters) -> Result<Node, String> {
-        let mut items = Vec::new();
+        let base = self.pending.len();
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
             }
-            if let Some(literal) = self.literal() {
-                items.push(literal);
-                continue;
-            }
-            let atom = self.atom(letters)?;
-            items.push(self.quantified(atom)?);
+            let item = match self.literal() {
+                Some(literal) => literal,
+                None => {
+                    let atom = self.atom(letters)?;
+                    self.quantified(atom)?
+                }
+            };
+            self.pending.push(item);
         }
-        Ok(match items.len() {
+        Ok(match self.pending.len() - base {
             0 => Node::Empty,
-            1 => items.pop().expect("one item"),
-            _ => Node::Concat(items),
+            1 => self.pending.pop().expect("one item"),
+            _ => {
+                let (start, end) = self.keep_pending(base);
+                Node::Concat(start, end)
+            }
         })
     }
 
@@ -538,7 +570,7 @@ impl Parser {
             }
             let greedy = !self.eat('?');
             node = Node::Repeat {
-                node: Box::new(node),
+                node: self.keep(node),
                 min,
                 max,
                 greedy,
@@ -634,7 +666,7 @@ impl Parser {
         if !self.eat(')') {
             return Err("unclosed group".into());
         }
-        Ok(Node::Group(Box::new(inner), capture))
+        Ok(Node::Group(self.keep(inner), capture))
     }
 
     fn escape(&mut self, letters: Letters) -> Result<Node, String> {
@@ -827,51 +859,6 @@ const NOTHING: First = First {
     empty: false,
 };
 
-fn first(node: &Node, classes: &[Class], chars: &[char]) -> First {
-    match node {
-        Node::Empty | Node::Look(_) => First {
-            empty: true,
-            ..NOTHING
-        },
-        Node::Char(c) => first_of_char(*c),
-        Node::Literal(start, _) => first_of_char(chars[*start as usize]),
-        Node::Class(class) => First {
-            ascii: classes[*class].ascii,
-            beyond_ascii: classes[*class].beyond_ascii.can_match(),
-            empty: false,
-        },
-        Node::Group(inner, _) => first(inner, classes, chars),
-        Node::Concat(items) => {
-            let mut all = First {
-                empty: true,
-                ..NOTHING
-            };
-            for item in items {
-                let next = first(item, classes, chars);
-                all = First {
-                    empty: next.empty,
-                    ..all.union(next)
-                };
-                if !next.empty {
-                    break;
-                }
-            }
-            all
-        }
-        Node::Alternation(arms) => arms
-            .iter()
-            .map(|arm| first(arm, classes, chars))
-            .fold(NOTHING, First::union),
-        Node::Repeat { node, min, .. } => {
-            let inner = first(node, classes, chars);
-            First {
-                empty: inner.empty || *min == 0,
-                ..inner
-            }
-        }
-    }
-}
-
 fn first_of_char(c: char) -> First {
     First {
         ascii: if c.is_ascii() { 1 << c as u32 } else { 0 },
@@ -1025,8 +1012,9 @@ impl Dispatch {
 
 #[derive(Default)]
 struct Compiler {
-    /// The pattern's characters, which `Node::Literal` points into.
+    /// The pattern's characters and inner nodes, which nodes point into.
     chars: Vec<char>,
+    nodes: Vec<Node>,
     program: Vec<Inst>,
     classes: Vec<Class>,
     dispatch: Vec<Dispatch>,
@@ -1047,44 +1035,97 @@ impl Compiler {
         }
     }
 
-    fn node(&mut self, node: &Node) {
+    /// What a match of `node` can start with.
+    fn first(&self, node: Node) -> First {
+        match node {
+            Node::Empty | Node::Look(_) => First {
+                empty: true,
+                ..NOTHING
+            },
+            Node::Char(c) => first_of_char(c),
+            Node::Literal(start, _) => first_of_char(self.chars[start as usize]),
+            Node::Class(class) => First {
+                ascii: self.classes[class].ascii,
+                beyond_ascii: self.classes[class].beyond_ascii.can_match(),
+                empty: false,
+            },
+            Node::Group(inner, _) => self.first(self.nodes[inner as usize]),
+            Node::Concat(start, end) => {
+                let mut all = First {
+                    empty: true,
+                    ..NOTHING
+                };
+                for &item in &self.nodes[start as usize..end as usize] {
+                    let next = self.first(item);
+                    all = First {
+                        empty: next.empty,
+                        ..all.union(next)
+                    };
+                    if !next.empty {
+                        break;
+                    }
+                }
+                all
+            }
+            Node::Alternation(start, end) => self.nodes[start as usize..end as usize]
+                .iter()
+                .map(|&arm| self.first(arm))
+                .fold(NOTHING, First::union),
+            Node::Repeat { node, min, .. } => {
+                let inner = self.first(self.nodes[node as usize]);
+                First {
+                    empty: inner.empty || min == 0,
+                    ..inner
+                }
+            }
+        }
+    }
+
+    fn node(&mut self, node: Node) {
         match node {
             Node::Empty => {}
-            Node::Char(c) => self.program.push(Inst::Char(*c)),
+            Node::Char(c) => self.program.push(Inst::Char(c)),
             Node::Literal(start, end) => {
-                let chars = &self.chars[*start as usize..*end as usize];
+                let chars = &self.chars[start as usize..end as usize];
                 self.program.extend(chars.iter().map(|&c| Inst::Char(c)));
             }
-            Node::Class(class) => self.program.push(Inst::Class(*class)),
-            Node::Look(look) => self.program.push(Inst::Look(*look)),
-            Node::Group(inner, None) => self.node(inner),
+            Node::Class(class) => self.program.push(Inst::Class(class)),
+            Node::Look(look) => self.program.push(Inst::Look(look)),
+            Node::Group(inner, None) => self.node(self.nodes[inner as usize]),
             Node::Group(inner, Some(group)) => {
                 self.program.push(Inst::Save(2 * (group - 1)));
-                self.node(inner);
+                self.node(self.nodes[inner as usize]);
                 self.program.push(Inst::Save(2 * (group - 1) + 1));
             }
-            Node::Concat(items) => items.iter().for_each(|item| self.node(item)),
-            Node::Alternation(arms) if arms.len() > DISPATCH_ARMS => self.dispatch(arms),
-            Node::Alternation(arms) => self.alternation(arms),
+            Node::Concat(start, end) => {
+                for item in start..end {
+                    self.node(self.nodes[item as usize]);
+                }
+            }
+            Node::Alternation(start, end) if (end - start) as usize > DISPATCH_ARMS => {
+                self.dispatch(start..end)
+            }
+            Node::Alternation(start, end) => self.alternation(start..end),
             Node::Repeat {
                 node,
                 min,
                 max,
                 greedy,
-            } => self.repeat(node, *min, *max, *greedy),
+            } => self.repeat(self.nodes[node as usize], min, max, greedy),
         }
     }
 
-    /// A chain of splits: each arm, then a jump to the end.
-    fn alternation(&mut self, arms: &[Node]) {
+    /// A chain of splits: each arm (`nodes[arms]`), then a jump to the end.
+    fn alternation(&mut self, arms: std::ops::Range<u32>) {
         let mut jumps = Vec::new();
-        for (i, arm) in arms.iter().enumerate() {
-            let last = i + 1 == arms.len();
+        let last_arm = arms.end - 1;
+        for arm in arms {
+            let last = arm == last_arm;
             let split = self.program.len();
             if !last {
                 self.program.push(Inst::Jump(0));
             }
-            self.node(arm);
+            self.node(self.nodes[arm as usize]);
             if !last {
                 jumps.push(self.program.len());
                 self.program.push(Inst::Jump(0));
@@ -1095,13 +1136,14 @@ impl Compiler {
         self.patch_jumps(&jumps);
     }
 
-    fn dispatch(&mut self, arms: &[Node]) {
+    fn dispatch(&mut self, arms: std::ops::Range<u32>) {
         let at = self.program.len();
         self.program.push(Inst::Jump(0));
         let mut starts = Vec::new();
         let mut jumps = Vec::new();
         for arm in arms {
-            starts.push((self.program.len(), first(arm, &self.classes, &self.chars)));
+            let arm = self.nodes[arm as usize];
+            starts.push((self.program.len(), self.first(arm)));
             self.node(arm);
             jumps.push(self.program.len());
             self.program.push(Inst::Jump(0));
@@ -1138,7 +1180,7 @@ impl Compiler {
 
     /// `min` copies, then either a loop or `max - min` nested optional copies
     /// (`x{0,2}` is `(?:x(?:x)?)?`, as `regex` compiles it).
-    fn repeat(&mut self, node: &Node, min: u32, max: Option<u32>, greedy: bool) {
+    fn repeat(&mut self, node: Node, min: u32, max: Option<u32>, greedy: bool) {
         for _ in 0..min {
             self.node(node);
         }
