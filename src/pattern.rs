@@ -844,6 +844,23 @@ impl First {
             }
     }
 
+    /// Calls `f` with each dispatch index (ASCII byte, `BEYOND_ASCII`, `END_OF_TEXT`) a
+    /// match can start at.
+    fn each_index(&self, mut f: impl FnMut(usize)) {
+        if self.empty {
+            (0..=END_OF_TEXT).for_each(f);
+            return;
+        }
+        let mut ascii = self.ascii;
+        while ascii != 0 {
+            f(ascii.trailing_zeros() as usize);
+            ascii &= ascii - 1;
+        }
+        if self.beyond_ascii {
+            f(BEYOND_ASCII);
+        }
+    }
+
     fn union(self, other: First) -> First {
         First {
             ascii: self.ascii | other.ascii,
@@ -933,12 +950,7 @@ impl Starts {
                         pc = *first;
                     }
                     Inst::Dispatch { table, .. } => {
-                        let mut arms: Vec<usize> = compiler.dispatch[*table]
-                            .by_byte
-                            .iter()
-                            .flatten()
-                            .copied()
-                            .collect();
+                        let mut arms = compiler.dispatch[*table].arms.clone();
                         arms.sort_unstable();
                         arms.dedup();
                         // No arm can start here: this path matches nothing.
@@ -991,7 +1003,9 @@ impl Starts {
 /// For an alternation of many arms: the arms (program counters, in order) that can start with
 /// each ASCII byte, with any other byte, and at the end of the text.
 struct Dispatch {
-    by_byte: Vec<Vec<usize>>,
+    /// The arms for index `i` are `arms[bounds[i]..bounds[i + 1]]`.
+    bounds: [usize; END_OF_TEXT + 2],
+    arms: Vec<usize>,
 }
 
 /// Alternations with more arms than this dispatch on the next byte.
@@ -1006,7 +1020,7 @@ impl Dispatch {
             Some(_) => BEYOND_ASCII,
             None => END_OF_TEXT,
         };
-        &self.by_byte[index]
+        &self.arms[self.bounds[index]..self.bounds[index + 1]]
     }
 }
 
@@ -1019,6 +1033,9 @@ struct Compiler {
     classes: Vec<Class>,
     dispatch: Vec<Dispatch>,
     branch_points: usize,
+    /// Where the alternations and repetitions being compiled left a `Jump(0)` to fill in
+    /// once their end is known, innermost last.
+    placeholders: Vec<usize>,
 }
 
 impl Compiler {
@@ -1117,7 +1134,7 @@ impl Compiler {
 
     /// A chain of splits: each arm (`nodes[arms]`), then a jump to the end.
     fn alternation(&mut self, arms: std::ops::Range<u32>) {
-        let mut jumps = Vec::new();
+        let jumps = self.placeholders.len();
         let last_arm = arms.end - 1;
         for arm in arms {
             let last = arm == last_arm;
@@ -1127,55 +1144,58 @@ impl Compiler {
             }
             self.node(self.nodes[arm as usize]);
             if !last {
-                jumps.push(self.program.len());
+                self.placeholders.push(self.program.len());
                 self.program.push(Inst::Jump(0));
                 let next = self.program.len();
                 self.program[split] = self.split(split + 1, next);
             }
         }
-        self.patch_jumps(&jumps);
+        self.patch_jumps(jumps);
     }
 
     fn dispatch(&mut self, arms: std::ops::Range<u32>) {
         let at = self.program.len();
         self.program.push(Inst::Jump(0));
-        let mut starts = Vec::new();
-        let mut jumps = Vec::new();
+        let mut starts = Vec::with_capacity(arms.len());
+        let jumps = self.placeholders.len();
         for arm in arms {
             let arm = self.nodes[arm as usize];
             starts.push((self.program.len(), self.first(arm)));
             self.node(arm);
-            jumps.push(self.program.len());
+            self.placeholders.push(self.program.len());
             self.program.push(Inst::Jump(0));
         }
-        self.patch_jumps(&jumps);
-        let mut by_byte = vec![Vec::new(); END_OF_TEXT + 1];
-        for (pc, f) in starts {
-            if f.empty {
-                by_byte.iter_mut().for_each(|arms| arms.push(pc));
-                continue;
-            }
-            let mut ascii = f.ascii;
-            while ascii != 0 {
-                by_byte[ascii.trailing_zeros() as usize].push(pc);
-                ascii &= ascii - 1;
-            }
-            if f.beyond_ascii {
-                by_byte[BEYOND_ASCII].push(pc);
-            }
+        self.patch_jumps(jumps);
+        // Counted first, then filled in: one list for all indices.
+        let mut bounds = [0; END_OF_TEXT + 2];
+        for (_, f) in &starts {
+            f.each_index(|index| bounds[index + 1] += 1);
         }
-        self.dispatch.push(Dispatch { by_byte });
+        for index in 1..bounds.len() {
+            bounds[index] += bounds[index - 1];
+        }
+        let mut next = bounds;
+        let mut arms = vec![0; bounds[END_OF_TEXT + 1]];
+        for &(pc, f) in &starts {
+            f.each_index(|index| {
+                arms[next[index]] = pc;
+                next[index] += 1;
+            });
+        }
+        self.dispatch.push(Dispatch { bounds, arms });
         self.program[at] = Inst::Dispatch {
             table: self.dispatch.len() - 1,
             point: self.branch_point(),
         };
     }
 
-    fn patch_jumps(&mut self, jumps: &[usize]) {
+    /// Points the placeholders from `jumps` on to the end of the program and drops them.
+    fn patch_jumps(&mut self, jumps: usize) {
         let end = self.program.len();
-        for &jump in jumps {
+        for &jump in &self.placeholders[jumps..] {
             self.program[jump] = Inst::Jump(end);
         }
+        self.placeholders.truncate(jumps);
     }
 
     /// `min` copies, then either a loop or `max - min` nested optional copies
@@ -1201,16 +1221,18 @@ impl Compiler {
                 self.program[split] = order(self, split + 1, end);
             }
             Some(max) => {
-                let mut splits = Vec::new();
+                let splits = self.placeholders.len();
                 for _ in min..max {
-                    splits.push(self.program.len());
+                    self.placeholders.push(self.program.len());
                     self.program.push(Inst::Jump(0));
                     self.node(node);
                 }
                 let end = self.program.len();
-                for split in splits {
+                for i in splits..self.placeholders.len() {
+                    let split = self.placeholders[i];
                     self.program[split] = order(self, split + 1, end);
                 }
+                self.placeholders.truncate(splits);
             }
         }
     }
@@ -1452,6 +1474,34 @@ mod tests {
             [(0, 0), (1, 1)],
             "the empty arm matches at edges"
         );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn nested_alternations_and_counted_repeats_match_as_regex_does() {
+        let texts = [
+            "we sell, rent or share it; they shared nothing",
+            "xyzzy wxy xz w ww a b ab ba abcabc",
+            "sells selling sold sell-side",
+        ];
+        for pattern in [
+            r"(?:a|b|c){0,3}x?",
+            r"(?:x(?:y|z){0,2}|w){2}",
+            r"\b(?:sell|rent|share|shared|sells?|selling|sold)(?:s|ing|-side)?\b",
+            r"(s(?:e|h)(?:ll|are)(?:d|s|ing|,| ){1,2})|(r(?:e|a)nt)",
+            r"(?:(?:a|b)(?:b|c|a|x|y|z)|ab){1,3}?",
+        ] {
+            let ours = Pattern::new(pattern).unwrap();
+            let theirs = regex::Regex::new(pattern).unwrap();
+            for text in texts {
+                let found: Vec<_> = ours.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                let expected: Vec<_> = theirs
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                assert_eq!(found, expected, "{pattern} on {text:?}");
+            }
+        }
     }
 
     #[test]
