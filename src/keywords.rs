@@ -77,13 +77,6 @@ impl Keywords {
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
     {
-        let fold = |b: u8| {
-            if ascii_case_insensitive {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        };
         let mut bytes = Vec::new();
         let mut spans = Vec::new();
         for keyword in keywords {
@@ -92,8 +85,21 @@ impl Keywords {
                 return Err(format!("keyword {} is empty", spans.len() + 1));
             }
             let start = bytes.len();
-            bytes.extend(keyword.iter().map(|&b| fold(b)));
+            bytes.extend_from_slice(keyword);
             spans.push(start..bytes.len());
+        }
+        Keywords::build(bytes, spans, ascii_case_insensitive)
+    }
+
+    /// Builds the automaton of the keywords `bytes[spans[k]]` (not generic: one copy of the
+    /// code serves every caller of `new`).
+    fn build(
+        mut bytes: Vec<u8>,
+        spans: Vec<std::ops::Range<usize>>,
+        ascii_case_insensitive: bool,
+    ) -> Result<Keywords, String> {
+        if ascii_case_insensitive {
+            bytes.make_ascii_lowercase();
         }
         let count = u32::try_from(spans.len()).map_err(|_| "too many keywords".to_string())?;
         let mut class = Box::new([0u8; 256]);
