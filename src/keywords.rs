@@ -133,47 +133,60 @@ impl Keywords {
         sorted
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
         let keyword = |at: u32| sorted[at as usize].1;
+        // How many first bytes each keyword shares with the one before it.
+        let shared: Vec<usize> = (0..count)
+            .map(|at| match at {
+                0 => 0,
+                _ => common_prefix(keyword(at - 1), keyword(at)),
+            })
+            .collect();
 
-        // Breadth first: state `s` stands for the keywords `sorted[range[s]]`, which share
-        // its first `depth[s]` bytes. Those with no more bytes end at `s`; the others, grouped
-        // by their next byte, become its children, appended in byte order.
+        // Level by level: a keyword longer than `depth` gets a new state `depth + 1` bytes
+        // deep unless the keyword before it shares those bytes (then it is in that keyword's
+        // state, the last one made). So states come breadth first, and each state's children
+        // are consecutive and in byte order; the keywords that end at a state come first.
         let states_at_most = bytes.len() + 1;
         let mut states = Vec::with_capacity(states_at_most);
         let mut label = Vec::with_capacity(states_at_most);
         let mut ends_here = Vec::with_capacity(states_at_most);
-        let mut range = Vec::with_capacity(states_at_most);
-        let mut depth = Vec::with_capacity(states_at_most);
+        let leaf = State {
+            row: NO_ROW,
+            first_child: 0,
+            end_child: 0,
+            fail: 0,
+            output: 0,
+        };
+        states.push(leaf);
         label.push(0);
-        range.push((0, count));
-        depth.push(0);
-        let mut s = 0;
-        while s < label.len() {
-            let (start, end) = range[s];
-            let d = depth[s];
-            let mut at = start;
-            while at < end && keyword(at).len() == d {
-                at += 1;
-            }
-            ends_here.push((start, at));
-            let first_child = label.len() as u32;
-            while at < end {
-                let byte = keyword(at)[d];
-                let group = at;
-                while at < end && keyword(at)[d] == byte {
-                    at += 1;
+        ends_here.push((0, 0));
+        // The keywords longer than `depth`, each with its state `depth` bytes deep.
+        let mut longer: Vec<(u32, u32)> = (0..count).map(|at| (at, 0)).collect();
+        let mut next_longer = Vec::with_capacity(longer.len());
+        let mut depth = 0;
+        while !longer.is_empty() {
+            for &(at, parent) in &longer {
+                let bytes = keyword(at);
+                if shared[at as usize] <= depth {
+                    let child = states.len() as u32;
+                    let parent = &mut states[parent as usize];
+                    if parent.end_child == 0 {
+                        parent.first_child = child;
+                    }
+                    parent.end_child = child + 1;
+                    states.push(leaf);
+                    label.push(class[bytes[depth] as usize]);
+                    ends_here.push((at, at));
                 }
-                label.push(class[byte as usize]);
-                range.push((group, at));
-                depth.push(d + 1);
+                let state = states.len() - 1;
+                if bytes.len() == depth + 1 {
+                    ends_here[state].1 = at + 1;
+                } else {
+                    next_longer.push((at, state as u32));
+                }
             }
-            states.push(State {
-                row: NO_ROW,
-                first_child,
-                end_child: label.len() as u32,
-                fail: 0,
-                output: 0,
-            });
-            s += 1;
+            std::mem::swap(&mut longer, &mut next_longer);
+            next_longer.clear();
+            depth += 1;
         }
 
         let mut automaton = Keywords {
@@ -304,6 +317,11 @@ impl Keywords {
     }
 }
 
+/// How many first bytes `a` and `b` share.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
 /// The iterator of `Keywords::find_overlapping_iter`.
 pub struct Overlapping<'a> {
     automaton: &'a Keywords,
@@ -377,6 +395,25 @@ mod tests {
             vec![(0, 3, 5), (1, 2, 5), (2, 0, 3), (4, 2, 5)]
         );
         assert!(overlapping(&keywords, "").is_empty());
+    }
+
+    #[test]
+    fn keywords_that_are_prefixes_or_repeats_of_others_all_match() {
+        let keywords = ["a", "ab", "a", "abc", "b"];
+        assert_eq!(
+            overlapping(&keywords, "abcab"),
+            vec![
+                (0, 0, 1),
+                (0, 3, 4),
+                (1, 0, 2),
+                (1, 3, 5),
+                (2, 0, 1),
+                (2, 3, 4),
+                (3, 0, 3),
+                (4, 1, 2),
+                (4, 4, 5)
+            ]
+        );
     }
 
     #[test]
