@@ -165,7 +165,7 @@ impl Keywords {
         let mut depth = 0;
         while !longer.is_empty() {
             for &(at, parent) in &longer {
-                let bytes = keyword(at);
+                let keyword = keyword(at);
                 if shared[at as usize] <= depth {
                     let child = states.len() as u32;
                     let parent = &mut states[parent as usize];
@@ -174,11 +174,11 @@ impl Keywords {
                     }
                     parent.end_child = child + 1;
                     states.push(leaf);
-                    label.push(class[bytes[depth] as usize]);
+                    label.push(class[keyword[depth] as usize]);
                     ends_here.push((at, at));
                 }
                 let state = states.len() - 1;
-                if bytes.len() == depth + 1 {
+                if keyword.len() == depth + 1 {
                     ends_here[state].1 = at + 1;
                 } else {
                     next_longer.push((at, state as u32));
