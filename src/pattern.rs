@@ -39,6 +39,8 @@ pub struct Pattern {
     /// The first bytes of every match, when they are few: a search runs the program only
     /// where one of them begins.
     starts: Option<Starts>,
+    /// Byte strings one of which every match holds (see `required_literals`).
+    required: Option<Vec<Vec<u8>>>,
 }
 
 /// A match: byte offsets into the searched text.
@@ -144,6 +146,7 @@ impl Pattern {
         Ok(Pattern {
             starts: Starts::of(&compiler),
             first: first(&node, &compiler.classes),
+            required: required_literals(&node, &compiler.classes),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -1126,6 +1129,184 @@ impl Compiler {
     }
 }
 
+// Required literals: what a keyword pass ahead of the searches needs to know of a pattern.
+
+/// Most texts a literal set holds while it is worked out; a bigger set is given up.
+const MAX_LITERAL_SET: usize = 64;
+/// Most required literals a pattern keeps.
+const MAX_REQUIRED_LITERALS: usize = 256;
+/// Required literals are cut to this many bytes: a match that holds a literal holds its start.
+const REQUIRED_LITERAL_BYTES: usize = 8;
+/// Shorter required literals occur almost everywhere: such a set is not kept.
+const MIN_REQUIRED_LITERAL_BYTES: usize = 3;
+
+impl Pattern {
+    /// Byte strings, each at least 3 bytes long, one of which occurs in every match, so in
+    /// every text the pattern matches; `None` when no such set was found. Case counts: a
+    /// pattern of lower-case letters has lower-case literals.
+    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
+        self.required.as_deref()
+    }
+}
+
+/// What is known of the texts a node matches. Lookarounds count as matching the empty text
+/// everywhere, which only adds texts, so what holds for all these holds for the matches.
+struct Literals {
+    /// Every text the node matches, when they are few.
+    exact: Option<Vec<Vec<u8>>>,
+    /// Literals (cut to `REQUIRED_LITERAL_BYTES`) one of which every match holds.
+    required: Option<Vec<Vec<u8>>>,
+}
+
+impl Literals {
+    const UNKNOWN: Literals = Literals {
+        exact: None,
+        required: None,
+    };
+
+    fn exactly(texts: Vec<Vec<u8>>) -> Literals {
+        Literals {
+            required: required_of(&texts),
+            exact: Some(texts),
+        }
+    }
+}
+
+fn required_literals(node: &Node, classes: &[Class]) -> Option<Vec<Vec<u8>>> {
+    literals(node, classes)
+        .required
+        .filter(|set| shortest(set) >= MIN_REQUIRED_LITERAL_BYTES)
+}
+
+fn literals(node: &Node, classes: &[Class]) -> Literals {
+    match node {
+        Node::Empty | Node::Look(_) => Literals::exactly(vec![Vec::new()]),
+        Node::Char(c) => Literals::exactly(vec![c.encode_utf8(&mut [0; 4]).as_bytes().to_vec()]),
+        Node::Class(class) => match classes[*class].members() {
+            Some(members) => Literals::exactly(members.into_iter().map(|b| vec![b]).collect()),
+            None => Literals::UNKNOWN,
+        },
+        Node::Group(inner, _) => literals(inner, classes),
+        Node::Alternation(arms) => {
+            let arms: Vec<Literals> = arms.iter().map(|arm| literals(arm, classes)).collect();
+            Literals {
+                exact: union(arms.iter().map(|arm| arm.exact.as_deref()), MAX_LITERAL_SET),
+                required: union(
+                    arms.iter().map(|arm| arm.required.as_deref()),
+                    MAX_REQUIRED_LITERALS,
+                ),
+            }
+        }
+        Node::Repeat { node, min, max, .. } => {
+            let inner = literals(node, classes);
+            let exact = match (*min, *max) {
+                (_, Some(0)) => Some(vec![Vec::new()]),
+                (0, Some(1)) => inner.exact.map(|mut texts| {
+                    texts.push(Vec::new());
+                    texts
+                }),
+                (1, Some(1)) => inner.exact,
+                _ => None,
+            };
+            Literals {
+                required: inner.required.filter(|_| *min > 0),
+                exact,
+            }
+        }
+        Node::Concat(items) => {
+            // Runs of items with exact texts multiply out into longer literals; the best set
+            // of any run or item holds for the whole.
+            let mut best = None;
+            let mut run = vec![Vec::new()];
+            let mut whole = true;
+            for item in items {
+                let item = literals(item, classes);
+                match item.exact {
+                    Some(exact) => match product(&run, &exact) {
+                        Some(longer) => run = longer,
+                        None => {
+                            best = better(best, required_of(&run));
+                            run = exact;
+                            whole = false;
+                        }
+                    },
+                    None => {
+                        best = better(best, required_of(&run));
+                        run = vec![Vec::new()];
+                        whole = false;
+                    }
+                }
+                best = better(best, item.required);
+            }
+            Literals {
+                required: better(best, required_of(&run)),
+                exact: whole.then_some(run),
+            }
+        }
+    }
+}
+
+/// The texts cut to `REQUIRED_LITERAL_BYTES`, sorted and without repeats; `None` when one is
+/// empty (every text holds it).
+fn required_of(texts: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if texts.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut cut: Vec<Vec<u8>> = texts
+        .iter()
+        .map(|t| t[..t.len().min(REQUIRED_LITERAL_BYTES)].to_vec())
+        .collect();
+    cut.sort_unstable();
+    cut.dedup();
+    Some(cut)
+}
+
+/// All sets together, sorted and without repeats; `None` when one is unknown or the union
+/// has more than `most` texts.
+fn union<'a>(
+    sets: impl Iterator<Item = Option<&'a [Vec<u8>]>>,
+    most: usize,
+) -> Option<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    for set in sets {
+        all.extend_from_slice(set?);
+    }
+    all.sort_unstable();
+    all.dedup();
+    (all.len() <= most).then_some(all)
+}
+
+/// Each of `heads` followed by each of `tails`; `None` when there would be too many.
+fn product(heads: &[Vec<u8>], tails: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if heads.len() * tails.len() > MAX_LITERAL_SET {
+        return None;
+    }
+    let mut texts: Vec<Vec<u8>> = heads
+        .iter()
+        .flat_map(|head| {
+            tails
+                .iter()
+                .map(move |tail| [head.as_slice(), tail].concat())
+        })
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    Some(texts)
+}
+
+fn shortest(set: &[Vec<u8>]) -> usize {
+    set.iter().map(Vec::len).min().unwrap_or(0)
+}
+
+/// The set that filters better: longer shortest literal, then fewer literals.
+fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    let score = |set: &Vec<Vec<u8>>| (shortest(set), std::cmp::Reverse(set.len()));
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Bytes of the character at `at` (1 at the end, so a search can step past it).
 fn char_len(text: &str, at: usize) -> usize {
     match text.as_bytes().get(at) {
@@ -1388,5 +1569,84 @@ mod tests {
         // Nested ambiguous repetition: exponential without the memo.
         let text = "a".repeat(5000);
         assert!(!Pattern::new("(?:a|aa)*b").unwrap().is_match(&text));
+    }
+
+    fn required(pattern: &str) -> Option<Vec<String>> {
+        let pattern = Pattern::new(pattern).unwrap();
+        let literals = pattern.required_literals()?;
+        Some(
+            literals
+                .iter()
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn required_literals_come_from_runs_of_exact_items() {
+        // Optional letters and small classes multiply out; literals are cut to 8 bytes.
+        assert_eq!(required(r"\bcookies?\b").unwrap(), ["cookie", "cookies"]);
+        assert_eq!(required("personali[sz]ed ads").unwrap(), ["personal"]);
+        // Each arm of an alternation gives its best set (longer literals first); a gap
+        // splits a run.
+        assert_eq!(
+            required(r"(?:chang|modif)\w* (?:to|of) this|retarget").unwrap(),
+            [" of this", " to this", "retarget"]
+        );
+        assert_eq!(
+            required(r"(?:chang|modif)\w* \w+|retarget").unwrap(),
+            ["chang", "modif", "retarget"]
+        );
+        assert_eq!(
+            required(r"we[^.;]{0,9}(?:data|information)").unwrap(),
+            ["data", "informat"]
+        );
+    }
+
+    #[test]
+    fn no_required_literals_where_a_match_may_hold_none() {
+        // An arm without literals, an optional part, short literals, a class without members.
+        assert_eq!(required(r"cookies|\d+ d"), None);
+        assert_eq!(required(r"(?:cookies)?\w+"), None);
+        assert_eq!(required(r"\b(?:we|us)\b"), None);
+        assert_eq!(required(r"[a-z]+@[a-z]+"), None);
+        assert_eq!(required(r"x{0}"), None);
+    }
+
+    #[test]
+    fn every_match_holds_a_required_literal() {
+        let cases = [
+            (
+                r"\b(?:sell|sold|rent)s?\b",
+                "we never sold or rent your data, sells",
+            ),
+            (
+                r"notify you\b|e-?mail",
+                "we will email or e-mail you, or notify you",
+            ),
+            (
+                r"ads?(?: \w+){0,3} (?:tailored|relevant) to you",
+                "ad very relevant to you",
+            ),
+            (
+                r"(?:ab|cd)(?:ef|gh)(?:ij|kl)(?:mn|op)(?:qr|st)(?:uv|wx)(?:yz|12)x",
+                "cdghklopstwx12x",
+            ),
+        ];
+        for (pattern, text) in cases {
+            let compiled = Pattern::new(pattern).unwrap();
+            let literals = compiled.required_literals().expect(pattern);
+            let found: Vec<_> = compiled.find_iter(text).collect();
+            assert!(!found.is_empty(), "{pattern}");
+            for m in found {
+                let held = literals.iter().any(|l| {
+                    m.as_str()
+                        .as_bytes()
+                        .windows(l.len())
+                        .any(|w| w == l.as_slice())
+                });
+                assert!(held, "{pattern} on {:?}", m.as_str());
+            }
+        }
     }
 }
