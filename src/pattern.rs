@@ -120,10 +120,11 @@ impl Pattern {
     }
 
     pub fn with_letters(pattern: &str, letters: Letters) -> Result<Pattern, String> {
-        Pattern::compile(pattern, letters).map_err(|e| format!("bad pattern {pattern:?}: {e}"))
+        Pattern::compile(pattern, letters, false)
+            .map_err(|e| format!("bad pattern {pattern:?}: {e}"))
     }
 
-    fn compile(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+    fn compile(pattern: &str, letters: Letters, literals: bool) -> Result<Pattern, String> {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
@@ -146,7 +147,9 @@ impl Pattern {
         Ok(Pattern {
             starts: Starts::of(&compiler),
             first: first(&node, &compiler.classes),
-            required: required_literals(&node, &compiler.classes),
+            required: literals
+                .then(|| required_literals(&node, &compiler.classes))
+                .flatten(),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -1131,7 +1134,7 @@ impl Compiler {
 
 // Required literals: what a keyword pass ahead of the searches needs to know of a pattern.
 
-/// Most texts a literal set holds while it is worked out; a bigger set is given up.
+/// Most exact texts a node keeps while literals are worked out.
 const MAX_LITERAL_SET: usize = 64;
 /// Most required literals a pattern keeps.
 const MAX_REQUIRED_LITERALS: usize = 256;
@@ -1141,169 +1144,205 @@ const REQUIRED_LITERAL_BYTES: usize = 8;
 const MIN_REQUIRED_LITERAL_BYTES: usize = 3;
 
 impl Pattern {
+    /// `with_letters`, and the pattern's `required_literals` worked out.
+    pub fn with_required_literals(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+        Pattern::compile(pattern, letters, true)
+            .map_err(|e| format!("bad pattern {pattern:?}: {e}"))
+    }
+
     /// Byte strings, each at least 3 bytes long, one of which occurs in every match, so in
-    /// every text the pattern matches; `None` when no such set was found. Case counts: a
-    /// pattern of lower-case letters has lower-case literals.
+    /// every text the pattern matches; `None` when no such set was found, or the pattern was
+    /// not built by `with_required_literals`. Case counts: a pattern of lower-case letters
+    /// has lower-case literals.
     pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
         self.required.as_deref()
     }
 }
 
-/// What is known of the texts a node matches. Lookarounds count as matching the empty text
-/// everywhere, which only adds texts, so what holds for all these holds for the matches.
-struct Literals {
-    /// Every text the node matches, when they are few.
-    exact: Option<Vec<Vec<u8>>>,
-    /// Literals (cut to `REQUIRED_LITERAL_BYTES`) one of which every match holds.
-    required: Option<Vec<Vec<u8>>>,
+/// The first `REQUIRED_LITERAL_BYTES` bytes of a text: all a required literal keeps of it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Prefix {
+    len: u8,
+    bytes: [u8; REQUIRED_LITERAL_BYTES],
+}
+
+impl Prefix {
+    const EMPTY: Prefix = Prefix {
+        len: 0,
+        bytes: [0; REQUIRED_LITERAL_BYTES],
+    };
+
+    /// The prefix of this text followed by `tail`.
+    fn then(self, tail: &Prefix) -> Prefix {
+        self.then_bytes(&tail.bytes[..tail.len as usize])
+    }
+
+    fn then_bytes(mut self, tail: &[u8]) -> Prefix {
+        let len = self.len as usize;
+        let taken = tail.len().min(REQUIRED_LITERAL_BYTES - len);
+        self.bytes[len..len + taken].copy_from_slice(&tail[..taken]);
+        self.len += taken as u8;
+        self
+    }
+
+    fn of(bytes: &[u8]) -> Prefix {
+        Prefix::EMPTY.then_bytes(bytes)
+    }
+}
+
+/// What is known of the texts a node matches, each by its `Prefix`. Lookarounds count as
+/// matching the empty text everywhere, which only adds texts, so what holds for all these
+/// holds for the matches.
+enum Literals {
+    /// Every text the node matches (at most `MAX_LITERAL_SET`, maybe repeated).
+    Exact(Vec<Prefix>),
+    /// Sorted literals, one of which every match holds; `None` when unknown.
+    Required(Option<Vec<Prefix>>),
 }
 
 impl Literals {
-    const UNKNOWN: Literals = Literals {
-        exact: None,
-        required: None,
-    };
-
-    fn exactly(texts: Vec<Vec<u8>>) -> Literals {
-        Literals {
-            required: required_of(&texts),
-            exact: Some(texts),
+    fn required(self) -> Option<Vec<Prefix>> {
+        match self {
+            Literals::Exact(texts) => required_of(texts),
+            Literals::Required(required) => required,
         }
     }
 }
 
 fn required_literals(node: &Node, classes: &[Class]) -> Option<Vec<Vec<u8>>> {
-    literals(node, classes)
-        .required
-        .filter(|set| shortest(set) >= MIN_REQUIRED_LITERAL_BYTES)
+    let required = literals(node, classes).required()?;
+    (shortest(&required) >= MIN_REQUIRED_LITERAL_BYTES).then(|| {
+        required
+            .iter()
+            .map(|p| p.bytes[..p.len as usize].to_vec())
+            .collect()
+    })
 }
 
 fn literals(node: &Node, classes: &[Class]) -> Literals {
     match node {
-        Node::Empty | Node::Look(_) => Literals::exactly(vec![Vec::new()]),
-        Node::Char(c) => Literals::exactly(vec![c.encode_utf8(&mut [0; 4]).as_bytes().to_vec()]),
+        Node::Empty | Node::Look(_) => Literals::Exact(vec![Prefix::EMPTY]),
+        Node::Char(c) => Literals::Exact(vec![Prefix::of(c.encode_utf8(&mut [0; 4]).as_bytes())]),
         Node::Class(class) => match classes[*class].members() {
-            Some(members) => Literals::exactly(members.into_iter().map(|b| vec![b]).collect()),
-            None => Literals::UNKNOWN,
+            Some(members) => Literals::Exact(members.iter().map(|&b| Prefix::of(&[b])).collect()),
+            None => Literals::Required(None),
         },
         Node::Group(inner, _) => literals(inner, classes),
         Node::Alternation(arms) => {
             let arms: Vec<Literals> = arms.iter().map(|arm| literals(arm, classes)).collect();
-            Literals {
-                exact: union(arms.iter().map(|arm| arm.exact.as_deref()), MAX_LITERAL_SET),
-                required: union(
-                    arms.iter().map(|arm| arm.required.as_deref()),
-                    MAX_REQUIRED_LITERALS,
-                ),
+            let exact: usize = arms
+                .iter()
+                .map(|arm| match arm {
+                    Literals::Exact(texts) => texts.len(),
+                    Literals::Required(_) => MAX_LITERAL_SET + 1,
+                })
+                .sum();
+            if exact <= MAX_LITERAL_SET {
+                return Literals::Exact(
+                    arms.into_iter()
+                        .flat_map(|arm| match arm {
+                            Literals::Exact(texts) => texts,
+                            Literals::Required(_) => Vec::new(),
+                        })
+                        .collect(),
+                );
             }
-        }
-        Node::Repeat { node, min, max, .. } => {
-            let inner = literals(node, classes);
-            let exact = match (*min, *max) {
-                (_, Some(0)) => Some(vec![Vec::new()]),
-                (0, Some(1)) => inner.exact.map(|mut texts| {
-                    texts.push(Vec::new());
-                    texts
-                }),
-                (1, Some(1)) => inner.exact,
-                _ => None,
-            };
-            Literals {
-                required: inner.required.filter(|_| *min > 0),
-                exact,
+            let mut union = Vec::new();
+            for arm in arms {
+                let Some(required) = arm.required() else {
+                    return Literals::Required(None);
+                };
+                union.extend(required);
             }
+            union.sort_unstable();
+            union.dedup();
+            Literals::Required((union.len() <= MAX_REQUIRED_LITERALS).then_some(union))
         }
+        Node::Repeat { node, min, max, .. } => match (literals(node, classes), *min, *max) {
+            (_, _, Some(0)) => Literals::Exact(vec![Prefix::EMPTY]),
+            (Literals::Exact(mut texts), 0, Some(1)) => {
+                texts.push(Prefix::EMPTY);
+                Literals::Exact(texts)
+            }
+            (inner, 1, Some(1)) => inner,
+            (inner, 1.., _) => Literals::Required(inner.required()),
+            _ => Literals::Required(None),
+        },
         Node::Concat(items) => {
             // Runs of items with exact texts multiply out into longer literals; the best set
-            // of any run or item holds for the whole.
+            // of any run or other item holds for the whole.
             let mut best = None;
-            let mut run = vec![Vec::new()];
+            let mut run = vec![Prefix::EMPTY];
             let mut whole = true;
             for item in items {
-                let item = literals(item, classes);
-                match item.exact {
-                    Some(exact) => match product(&run, &exact) {
-                        Some(longer) => run = longer,
-                        None => {
-                            best = better(best, required_of(&run));
-                            run = exact;
-                            whole = false;
-                        }
-                    },
-                    None => {
-                        best = better(best, required_of(&run));
-                        run = vec![Vec::new()];
+                // Most items are single characters: they only lengthen the run, until all
+                // its texts are as long as a literal gets.
+                if let Node::Char(c) = item {
+                    if run
+                        .iter()
+                        .any(|text| (text.len as usize) < REQUIRED_LITERAL_BYTES)
+                    {
+                        let mut buffer = [0; 4];
+                        let bytes = c.encode_utf8(&mut buffer).as_bytes();
+                        run.iter_mut()
+                            .for_each(|text| *text = text.then_bytes(bytes));
+                    }
+                    continue;
+                }
+                match literals(item, classes) {
+                    Literals::Exact(texts) if run.len() * texts.len() <= MAX_LITERAL_SET => {
+                        run = match texts.as_slice() {
+                            [one] => {
+                                run.iter_mut().for_each(|text| *text = text.then(one));
+                                run
+                            }
+                            _ => run
+                                .iter()
+                                .flat_map(|head| texts.iter().map(|tail| head.then(tail)))
+                                .collect(),
+                        };
+                    }
+                    Literals::Exact(texts) => {
+                        best = better(best, required_of(std::mem::replace(&mut run, texts)));
+                        whole = false;
+                    }
+                    Literals::Required(required) => {
+                        let run = std::mem::replace(&mut run, vec![Prefix::EMPTY]);
+                        best = better(better(best, required_of(run)), required);
                         whole = false;
                     }
                 }
-                best = better(best, item.required);
             }
-            Literals {
-                required: better(best, required_of(&run)),
-                exact: whole.then_some(run),
+            if whole {
+                Literals::Exact(run)
+            } else {
+                Literals::Required(better(best, required_of(run)))
             }
         }
     }
 }
 
-/// The texts cut to `REQUIRED_LITERAL_BYTES`, sorted and without repeats; `None` when one is
-/// empty (every text holds it).
-fn required_of(texts: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
-    if texts.iter().any(Vec::is_empty) {
+/// The texts sorted and without repeats; `None` when one is empty (every text holds it).
+fn required_of(mut texts: Vec<Prefix>) -> Option<Vec<Prefix>> {
+    if texts.iter().any(|text| text.len == 0) {
         return None;
     }
-    let mut cut: Vec<Vec<u8>> = texts
-        .iter()
-        .map(|t| t[..t.len().min(REQUIRED_LITERAL_BYTES)].to_vec())
-        .collect();
-    cut.sort_unstable();
-    cut.dedup();
-    Some(cut)
-}
-
-/// All sets together, sorted and without repeats; `None` when one is unknown or the union
-/// has more than `most` texts.
-fn union<'a>(
-    sets: impl Iterator<Item = Option<&'a [Vec<u8>]>>,
-    most: usize,
-) -> Option<Vec<Vec<u8>>> {
-    let mut all = Vec::new();
-    for set in sets {
-        all.extend_from_slice(set?);
-    }
-    all.sort_unstable();
-    all.dedup();
-    (all.len() <= most).then_some(all)
-}
-
-/// Each of `heads` followed by each of `tails`; `None` when there would be too many.
-fn product(heads: &[Vec<u8>], tails: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
-    if heads.len() * tails.len() > MAX_LITERAL_SET {
-        return None;
-    }
-    let mut texts: Vec<Vec<u8>> = heads
-        .iter()
-        .flat_map(|head| {
-            tails
-                .iter()
-                .map(move |tail| [head.as_slice(), tail].concat())
-        })
-        .collect();
     texts.sort_unstable();
     texts.dedup();
     Some(texts)
 }
 
-fn shortest(set: &[Vec<u8>]) -> usize {
-    set.iter().map(Vec::len).min().unwrap_or(0)
+fn shortest(set: &[Prefix]) -> usize {
+    set.iter().map(|p| p.len as usize).min().unwrap_or(0)
 }
 
-/// The set that filters better: longer shortest literal, then fewer literals.
-fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
-    let score = |set: &Vec<Vec<u8>>| (shortest(set), std::cmp::Reverse(set.len()));
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
-        (a, b) => a.or(b),
+/// The set that filters better (longer shortest literal, then fewer literals); `best` when
+/// they are equal.
+fn better(best: Option<Vec<Prefix>>, other: Option<Vec<Prefix>>) -> Option<Vec<Prefix>> {
+    let score = |set: &[Prefix]| (shortest(set), std::cmp::Reverse(set.len()));
+    match (best, other) {
+        (Some(best), Some(other)) if score(&other) <= score(&best) => Some(best),
+        (best, other) => other.or(best),
     }
 }
 
@@ -1572,7 +1611,7 @@ mod tests {
     }
 
     fn required(pattern: &str) -> Option<Vec<String>> {
-        let pattern = Pattern::new(pattern).unwrap();
+        let pattern = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
         let literals = pattern.required_literals()?;
         Some(
             literals
@@ -1634,7 +1673,7 @@ mod tests {
             ),
         ];
         for (pattern, text) in cases {
-            let compiled = Pattern::new(pattern).unwrap();
+            let compiled = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
             let literals = compiled.required_literals().expect(pattern);
             let found: Vec<_> = compiled.find_iter(text).collect();
             assert!(!found.is_empty(), "{pattern}");

@@ -106,7 +106,7 @@ impl<'a> Table<'a> {
             compile(&pattern, self.file)
         } else {
             // A word that starts or ends with a letter like "ä" needs the Unicode boundary.
-            Pattern::new(&pattern)
+            Pattern::with_required_literals(&pattern, Letters::Unicode)
         }
         .map_err(|e| self.bad_line(key, e))
     }
@@ -139,8 +139,9 @@ impl<'a> Table<'a> {
 
 /// Compiles a fact pattern with ASCII `\b`, `\w` and negated classes (`[^.;]`): a gap or a
 /// word ends at the first non-ASCII letter (German tables spell `[äöüß]` out where they need it).
+/// Its required literals are worked out for the keyword pass (`facts::Cue`).
 pub fn compile(pattern: &str, file: &str) -> Result<Pattern, String> {
-    Pattern::with_letters(pattern, Letters::Ascii).map_err(|e| format!("{file}: {e}"))
+    Pattern::with_required_literals(pattern, Letters::Ascii).map_err(|e| format!("{file}: {e}"))
 }
 
 /// The tables of one language, compiled in.
