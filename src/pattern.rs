@@ -1135,9 +1135,9 @@ impl Compiler {
 // Required literals: what a keyword pass ahead of the searches needs to know of a pattern.
 
 /// Most exact texts a node keeps while literals are worked out.
-const MAX_LITERAL_SET: usize = 64;
+const MAX_LITERAL_SET: usize = 16;
 /// Most required literals a pattern keeps.
-const MAX_REQUIRED_LITERALS: usize = 256;
+const MAX_REQUIRED_LITERALS: usize = 64;
 /// Required literals are cut to this many bytes: a match that holds a literal holds its start.
 const REQUIRED_LITERAL_BYTES: usize = 8;
 /// Shorter required literals occur almost everywhere: such a set is not kept.

@@ -287,6 +287,39 @@ pub(crate) mod tests {
         }
     }
 
+    /// The keyword pass drops no match: on real text, every match of every shipped table key
+    /// (as alternatives and as words) holds one of the pattern's required literals.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_match_holds_a_required_literal() {
+        use crate::pattern::agreement::texts;
+        let mut filtered = 0;
+        for (file, text) in EN.files.iter().chain(DE.files) {
+            let table = Table::parse(file, text).unwrap();
+            for key in table.keys() {
+                for pattern in [table.pattern(key), table.words(key)].into_iter().flatten() {
+                    let Some(literals) = pattern.required_literals() else {
+                        continue;
+                    };
+                    filtered += 1;
+                    for text in texts() {
+                        for m in pattern.find_iter(text) {
+                            let found = m.as_str().as_bytes();
+                            assert!(
+                                literals
+                                    .iter()
+                                    .any(|l| found.windows(l.len()).any(|w| w == l.as_slice())),
+                                "{file} {key}: {:?} holds none of its literals",
+                                m.as_str()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(filtered > 100, "only {filtered} patterns have literals");
+    }
+
     #[test]
     fn word_classes_are_ascii_inside_and_outside_brackets() {
         let re = compile(r"\bsell (?:[\w-]+ ){0,2}\w+\b", "x.tsv").unwrap();
