@@ -1193,140 +1193,180 @@ impl Prefix {
 /// What is known of the texts a node matches, each by its `Prefix`. Lookarounds count as
 /// matching the empty text everywhere, which only adds texts, so what holds for all these
 /// holds for the matches.
-enum Literals {
-    /// Every text the node matches (at most `MAX_LITERAL_SET`, maybe repeated).
-    Exact(Vec<Prefix>),
-    /// Sorted literals, one of which every match holds; `None` when unknown.
+enum Known {
+    /// Every text the node matches is on the stack, from where the stack ended before (at
+    /// most `MAX_LITERAL_SET`, maybe repeated).
+    Exact,
+    /// Sorted literals, one of which every match holds (`None`: unknown); the stack is as
+    /// it was before.
     Required(Option<Vec<Prefix>>),
 }
 
-impl Literals {
-    fn required(self) -> Option<Vec<Prefix>> {
-        match self {
-            Literals::Exact(texts) => required_of(texts),
-            Literals::Required(required) => required,
+fn required_literals(node: &Node, classes: &[Class]) -> Option<Vec<Vec<u8>>> {
+    let mut stack = Vec::new();
+    let known = literals(node, classes, &mut stack);
+    let required = take_required(known, &mut stack, 0)?;
+    if shortest(&required) < MIN_REQUIRED_LITERAL_BYTES {
+        return None;
+    }
+    // A literal that starts with another is not needed: in byte order, it follows the
+    // shorter one.
+    let mut literals: Vec<&[u8]> = required
+        .iter()
+        .map(|p| &p.bytes[..p.len as usize])
+        .collect();
+    literals.sort_unstable();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
+    for literal in literals {
+        if !kept.last().is_some_and(|last| literal.starts_with(last)) {
+            kept.push(literal.to_vec());
         }
+    }
+    Some(kept)
+}
+
+/// The required literals of what `literals` found, its texts (from `from`) taken off the stack.
+fn take_required(known: Known, stack: &mut Vec<Prefix>, from: usize) -> Option<Vec<Prefix>> {
+    match known {
+        Known::Exact => required_of(&stack.split_off(from)),
+        Known::Required(required) => required,
     }
 }
 
-fn required_literals(node: &Node, classes: &[Class]) -> Option<Vec<Vec<u8>>> {
-    let required = literals(node, classes).required()?;
-    (shortest(&required) >= MIN_REQUIRED_LITERAL_BYTES).then(|| {
-        required
-            .iter()
-            .map(|p| p.bytes[..p.len as usize].to_vec())
-            .collect()
-    })
-}
-
-fn literals(node: &Node, classes: &[Class]) -> Literals {
+/// Works out what `node` matches, its exact texts (if any) pushed on `stack`.
+fn literals(node: &Node, classes: &[Class], stack: &mut Vec<Prefix>) -> Known {
+    let base = stack.len();
     match node {
-        Node::Empty | Node::Look(_) => Literals::Exact(vec![Prefix::EMPTY]),
-        Node::Char(c) => Literals::Exact(vec![Prefix::of(c.encode_utf8(&mut [0; 4]).as_bytes())]),
-        Node::Class(class) => match classes[*class].members() {
-            Some(members) => Literals::Exact(members.iter().map(|&b| Prefix::of(&[b])).collect()),
-            None => Literals::Required(None),
-        },
-        Node::Group(inner, _) => literals(inner, classes),
-        Node::Alternation(arms) => {
-            let arms: Vec<Literals> = arms.iter().map(|arm| literals(arm, classes)).collect();
-            let exact: usize = arms
-                .iter()
-                .map(|arm| match arm {
-                    Literals::Exact(texts) => texts.len(),
-                    Literals::Required(_) => MAX_LITERAL_SET + 1,
-                })
-                .sum();
-            if exact <= MAX_LITERAL_SET {
-                return Literals::Exact(
-                    arms.into_iter()
-                        .flat_map(|arm| match arm {
-                            Literals::Exact(texts) => texts,
-                            Literals::Required(_) => Vec::new(),
-                        })
-                        .collect(),
-                );
+        Node::Empty | Node::Look(_) => stack.push(Prefix::EMPTY),
+        Node::Char(c) => stack.push(Prefix::of(c.encode_utf8(&mut [0; 4]).as_bytes())),
+        Node::Class(class) => {
+            let class = &classes[*class];
+            if class.beyond_ascii.can_match() || class.ascii.count_ones() > 8 {
+                return Known::Required(None);
             }
-            let mut union = Vec::new();
-            for arm in arms {
-                let Some(required) = arm.required() else {
-                    return Literals::Required(None);
-                };
-                union.extend(required);
+            let mut bits = class.ascii;
+            while bits != 0 {
+                stack.push(Prefix::of(&[bits.trailing_zeros() as u8]));
+                bits &= bits - 1;
             }
-            union.sort_unstable();
-            union.dedup();
-            Literals::Required((union.len() <= MAX_REQUIRED_LITERALS).then_some(union))
         }
-        Node::Repeat { node, min, max, .. } => match (literals(node, classes), *min, *max) {
-            (_, _, Some(0)) => Literals::Exact(vec![Prefix::EMPTY]),
-            (Literals::Exact(mut texts), 0, Some(1)) => {
-                texts.push(Prefix::EMPTY);
-                Literals::Exact(texts)
-            }
-            (inner, 1, Some(1)) => inner,
-            (inner, 1.., _) => Literals::Required(inner.required()),
-            _ => Literals::Required(None),
-        },
-        Node::Concat(items) => {
-            // Runs of items with exact texts multiply out into longer literals; the best set
-            // of any run or other item holds for the whole.
-            let mut best = None;
-            let mut run = vec![Prefix::EMPTY];
-            let mut whole = true;
-            for item in items {
-                // Most items are single characters: they only lengthen the run, until all
-                // its texts are as long as a literal gets.
-                if let Node::Char(c) = item {
-                    if run
-                        .iter()
-                        .any(|text| (text.len as usize) < REQUIRED_LITERAL_BYTES)
-                    {
-                        let mut buffer = [0; 4];
-                        let bytes = c.encode_utf8(&mut buffer).as_bytes();
-                        run.iter_mut()
-                            .for_each(|text| *text = text.then_bytes(bytes));
-                    }
+        Node::Group(inner, _) => return literals(inner, classes, stack),
+        Node::Alternation(arms) => {
+            // All arms' texts while they are exact and few; then their required literals.
+            let mut union: Option<Vec<Prefix>> = None;
+            for arm in arms {
+                let known = literals(arm, classes, stack);
+                let exact = matches!(known, Known::Exact);
+                if union.is_none() && exact && stack.len() - base <= MAX_LITERAL_SET {
                     continue;
                 }
-                match literals(item, classes) {
-                    Literals::Exact(texts) if run.len() * texts.len() <= MAX_LITERAL_SET => {
-                        run = match texts.as_slice() {
-                            [one] => {
-                                run.iter_mut().for_each(|text| *text = text.then(one));
-                                run
+                // The texts on the stack (this arm's, and the earlier arms' if there is no
+                // union yet) join the union, with the arm's required literals.
+                let required = match known {
+                    Known::Exact => Some(Vec::new()),
+                    Known::Required(required) => required,
+                };
+                let texts = &stack[base..];
+                let Some(required) = required.filter(|_| texts.iter().all(|t| t.len > 0)) else {
+                    stack.truncate(base);
+                    return Known::Required(None);
+                };
+                let union = union.get_or_insert_with(Vec::new);
+                union.extend_from_slice(texts);
+                union.extend(required);
+                stack.truncate(base);
+            }
+            if let Some(mut union) = union {
+                union.sort_unstable();
+                union.dedup();
+                return Known::Required((union.len() <= MAX_REQUIRED_LITERALS).then_some(union));
+            }
+        }
+        Node::Repeat { node, min, max, .. } => {
+            let known = literals(node, classes, stack);
+            match (known, *min, *max) {
+                (_, _, Some(0)) => {
+                    stack.truncate(base);
+                    stack.push(Prefix::EMPTY);
+                }
+                (Known::Exact, 0, Some(1)) if stack.len() - base < MAX_LITERAL_SET => {
+                    stack.push(Prefix::EMPTY)
+                }
+                (known, 1, Some(1)) => return known,
+                (known, 1.., _) => return Known::Required(take_required(known, stack, base)),
+                _ => {
+                    stack.truncate(base);
+                    return Known::Required(None);
+                }
+            }
+        }
+        Node::Concat(items) => {
+            // Runs of items with exact texts multiply out into longer literals (the run is
+            // on the stack from `base`); the best set of any run or other item holds for
+            // the whole.
+            let mut best = None;
+            let mut whole = true;
+            stack.push(Prefix::EMPTY);
+            for item in items {
+                // A run of texts as long as a literal gets is as good as any later one but
+                // a smaller set: the rest is not looked at.
+                let run = &mut stack[base..];
+                if run
+                    .iter()
+                    .all(|text| text.len as usize == REQUIRED_LITERAL_BYTES)
+                {
+                    whole = false;
+                    break;
+                }
+                // Most items are single characters: they only lengthen the run.
+                if let Node::Char(c) = item {
+                    let mut buffer = [0; 4];
+                    let bytes = c.encode_utf8(&mut buffer).as_bytes();
+                    run.iter_mut()
+                        .for_each(|text| *text = text.then_bytes(bytes));
+                    continue;
+                }
+                let from = stack.len();
+                match literals(item, classes, stack) {
+                    Known::Exact if (from - base) * (stack.len() - from) <= MAX_LITERAL_SET => {
+                        let end = stack.len();
+                        for head in base..from {
+                            for tail in from..end {
+                                let text = stack[head].then(&stack[tail]);
+                                stack.push(text);
                             }
-                            _ => run
-                                .iter()
-                                .flat_map(|head| texts.iter().map(|tail| head.then(tail)))
-                                .collect(),
-                        };
+                        }
+                        stack.drain(base..end);
                     }
-                    Literals::Exact(texts) => {
-                        best = better(best, required_of(std::mem::replace(&mut run, texts)));
+                    Known::Exact => {
+                        best = better_texts(best, &stack[base..from]);
+                        stack.drain(base..from);
                         whole = false;
                     }
-                    Literals::Required(required) => {
-                        let run = std::mem::replace(&mut run, vec![Prefix::EMPTY]);
-                        best = better(better(best, required_of(run)), required);
+                    Known::Required(required) => {
+                        best = better(better_texts(best, &stack[base..]), required);
+                        stack.truncate(base);
+                        stack.push(Prefix::EMPTY);
                         whole = false;
                     }
                 }
             }
-            if whole {
-                Literals::Exact(run)
-            } else {
-                Literals::Required(better(best, required_of(run)))
+            if !whole {
+                let best = better_texts(best, &stack[base..]);
+                stack.truncate(base);
+                return Known::Required(best);
             }
         }
     }
+    Known::Exact
 }
 
 /// The texts sorted and without repeats; `None` when one is empty (every text holds it).
-fn required_of(mut texts: Vec<Prefix>) -> Option<Vec<Prefix>> {
+fn required_of(texts: &[Prefix]) -> Option<Vec<Prefix>> {
     if texts.iter().any(|text| text.len == 0) {
         return None;
     }
+    let mut texts = texts.to_vec();
     texts.sort_unstable();
     texts.dedup();
     Some(texts)
@@ -1336,14 +1376,25 @@ fn shortest(set: &[Prefix]) -> usize {
     set.iter().map(|p| p.len as usize).min().unwrap_or(0)
 }
 
-/// The set that filters better (longer shortest literal, then fewer literals); `best` when
-/// they are equal.
+/// How well a set filters: longer shortest literal first, then fewer literals.
+fn score(set: &[Prefix]) -> (usize, std::cmp::Reverse<usize>) {
+    (shortest(set), std::cmp::Reverse(set.len()))
+}
+
+/// The set that filters better; `best` when they are equal.
 fn better(best: Option<Vec<Prefix>>, other: Option<Vec<Prefix>>) -> Option<Vec<Prefix>> {
-    let score = |set: &[Prefix]| (shortest(set), std::cmp::Reverse(set.len()));
     match (best, other) {
         (Some(best), Some(other)) if score(&other) <= score(&best) => Some(best),
         (best, other) => other.or(best),
     }
+}
+
+/// `better` for exact texts, made a set only when they win.
+fn better_texts(best: Option<Vec<Prefix>>, texts: &[Prefix]) -> Option<Vec<Prefix>> {
+    if best.as_ref().is_some_and(|b| score(texts) <= score(b)) {
+        return best;
+    }
+    better(best, required_of(texts))
 }
 
 /// Bytes of the character at `at` (1 at the end, so a search can step past it).
@@ -1623,8 +1674,11 @@ mod tests {
 
     #[test]
     fn required_literals_come_from_runs_of_exact_items() {
-        // Optional letters and small classes multiply out; literals are cut to 8 bytes.
-        assert_eq!(required(r"\bcookies?\b").unwrap(), ["cookie", "cookies"]);
+        // Optional letters and small classes multiply out; literals are cut to 8 bytes, and
+        // one that starts with another is dropped.
+        assert_eq!(required(r"\bcookies?\b").unwrap(), ["cookie"]);
+        assert_eq!(required(r"\b(?:sell|sold)s?\b").unwrap(), ["sell", "sold"]);
+        assert_eq!(required(r"opt[- ]out").unwrap(), ["opt out", "opt-out"]);
         assert_eq!(required("personali[sz]ed ads").unwrap(), ["personal"]);
         // Each arm of an alternation gives its best set (longer literals first); a gap
         // splits a run.

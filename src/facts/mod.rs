@@ -156,7 +156,9 @@ struct PassBuilder {
     file: &'static str,
     /// Topic names; a topic's bit is `1 << position`.
     topics: Vec<&'static str>,
-    keywords: Vec<Vec<u8>>,
+    /// The keywords, one after the other, and where each ends.
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
     marks: Vec<(u32, u128)>,
     /// Cues given a bit so far.
     cues: u32,
@@ -180,13 +182,24 @@ impl PassBuilder {
                 }
             }
         }
-        Ok(PassBuilder {
+        let mut pass = PassBuilder {
             file: gates.file,
             topics,
-            keywords: words.iter().map(|w| w.as_bytes().to_vec()).collect(),
-            marks,
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            marks: Vec::new(),
             cues: 0,
-        })
+        };
+        for (word, mark) in words.iter().zip(marks) {
+            pass.push(word.as_bytes(), mark);
+        }
+        Ok(pass)
+    }
+
+    fn push(&mut self, keyword: &[u8], mark: (u32, u128)) {
+        self.bytes.extend_from_slice(keyword);
+        self.ends.push(self.bytes.len());
+        self.marks.push(mark);
     }
 
     /// The bit of `topic`.
@@ -209,15 +222,19 @@ impl PassBuilder {
         let bit = 1 << self.cues;
         self.cues += 1;
         for literal in literals {
-            self.keywords.push(literal.clone());
-            self.marks.push((0, bit));
+            self.push(literal, (0, bit));
         }
         Ok(Cue { pattern, bit })
     }
 
     fn build(self) -> Result<Pass, String> {
+        eprintln!("KEYWORDS {} bytes {}", self.ends.len(), self.bytes.len());
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        let keywords = starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.bytes[start..end]);
         let automaton =
-            Keywords::new(&self.keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
+            Keywords::new(keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
         Ok(Pass {
             automaton,
             marks: self.marks,
