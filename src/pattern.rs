@@ -1139,7 +1139,7 @@ const MAX_LITERAL_SET: usize = 16;
 /// Most required literals a pattern keeps.
 const MAX_REQUIRED_LITERALS: usize = 64;
 /// Required literals are cut to this many bytes: a match that holds a literal holds its start.
-const REQUIRED_LITERAL_BYTES: usize = 8;
+const REQUIRED_LITERAL_BYTES: usize = 6;
 /// Shorter required literals occur almost everywhere: such a set is not kept.
 const MIN_REQUIRED_LITERAL_BYTES: usize = 3;
 

@@ -228,7 +228,6 @@ impl PassBuilder {
     }
 
     fn build(self) -> Result<Pass, String> {
-        eprintln!("KEYWORDS {} bytes {}", self.ends.len(), self.bytes.len());
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         let keywords = starts
             .zip(&self.ends)
