@@ -255,6 +255,17 @@ impl Keywords {
         }
     }
 
+    /// The state after reading a byte of `class` in `state`, which has no row.
+    #[inline(always)]
+    fn next_of(&self, state: &State, class: u8) -> u32 {
+        for child in state.first_child..state.end_child {
+            if self.label[child as usize] == class {
+                return child;
+            }
+        }
+        self.next(state.fail, class)
+    }
+
     /// Every match, overlapping ones included, in order of their ends.
     pub fn find_overlapping_iter<'a>(&'a self, text: &'a str) -> Overlapping<'a> {
         Overlapping {
@@ -332,14 +343,28 @@ impl Iterator for Overlapping<'_> {
                 self.next_keyword = automaton.ends_here[self.reporting as usize].0;
                 continue;
             }
-            let (mut at, mut state) = (self.at, self.state);
-            while self.reporting == 0 {
-                let &byte = self.text.get(at)?;
-                at += 1;
-                state = automaton.next(state, automaton.class[byte as usize]);
-                self.reporting = automaton.states[state as usize].output;
+            // The current state is loaded once per byte: its row or children give the next.
+            let mut state = self.state;
+            let mut current = automaton.states[state as usize];
+            let mut read = 0;
+            for &byte in &self.text[self.at..] {
+                read += 1;
+                let class = automaton.class[byte as usize];
+                state = if current.row != NO_ROW {
+                    automaton.rows[current.row as usize + class as usize]
+                } else {
+                    automaton.next_of(&current, class)
+                };
+                current = automaton.states[state as usize];
+                if current.output != 0 {
+                    self.reporting = current.output;
+                    break;
+                }
             }
-            (self.at, self.state) = (at, state);
+            (self.at, self.state) = (self.at + read, state);
+            if self.reporting == 0 {
+                return None;
+            }
             self.next_keyword = automaton.ends_here[self.reporting as usize].0;
         }
     }
