@@ -39,6 +39,8 @@ pub struct Pattern {
     /// The first bytes of every match, when they are few: a search runs the program only
     /// where one of them begins.
     starts: Option<Starts>,
+    /// Byte strings one of which every match holds (see `required_literals`).
+    required: Option<Vec<Vec<u8>>>,
 }
 
 /// A match: byte offsets into the searched text.
@@ -118,10 +120,11 @@ impl Pattern {
     }
 
     pub fn with_letters(pattern: &str, letters: Letters) -> Result<Pattern, String> {
-        Pattern::compile(pattern, letters).map_err(|e| format!("bad pattern {pattern:?}: {e}"))
+        Pattern::compile(pattern, letters, false)
+            .map_err(|e| format!("bad pattern {pattern:?}: {e}"))
     }
 
-    fn compile(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+    fn compile(pattern: &str, letters: Letters, literals: bool) -> Result<Pattern, String> {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
@@ -148,6 +151,9 @@ impl Pattern {
         Ok(Pattern {
             starts: Starts::of(&compiler),
             first: compiler.first(node),
+            required: literals
+                .then(|| required_literals(&compiler, node))
+                .flatten(),
             program: compiler.program,
             classes: compiler.classes,
             dispatch: compiler.dispatch,
@@ -1238,6 +1244,297 @@ impl Compiler {
     }
 }
 
+// Required literals: what a keyword pass ahead of the searches needs to know of a pattern.
+
+/// Most exact texts a node keeps while literals are worked out.
+const MAX_LITERAL_SET: usize = 16;
+/// Most required literals a pattern keeps.
+const MAX_REQUIRED_LITERALS: usize = 64;
+/// Required literals are cut to this many bytes: a match that holds a literal holds its start.
+const REQUIRED_LITERAL_BYTES: usize = 6;
+/// Shorter required literals occur almost everywhere: such a set is not kept.
+const MIN_REQUIRED_LITERAL_BYTES: usize = 3;
+
+impl Pattern {
+    /// `with_letters`, and the pattern's `required_literals` worked out.
+    pub fn with_required_literals(pattern: &str, letters: Letters) -> Result<Pattern, String> {
+        Pattern::compile(pattern, letters, true)
+            .map_err(|e| format!("bad pattern {pattern:?}: {e}"))
+    }
+
+    /// Byte strings, each at least 3 bytes long, one of which occurs in every match, so in
+    /// every text the pattern matches; `None` when no such set was found, or the pattern was
+    /// not built by `with_required_literals`. Case counts: a pattern of lower-case letters
+    /// has lower-case literals.
+    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
+        self.required.as_deref()
+    }
+}
+
+/// The first `REQUIRED_LITERAL_BYTES` bytes of a text: all a required literal keeps of it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Prefix {
+    len: u8,
+    bytes: [u8; REQUIRED_LITERAL_BYTES],
+}
+
+impl Prefix {
+    const EMPTY: Prefix = Prefix {
+        len: 0,
+        bytes: [0; REQUIRED_LITERAL_BYTES],
+    };
+
+    /// The prefix of this text followed by `tail`.
+    fn then(self, tail: &Prefix) -> Prefix {
+        self.then_bytes(&tail.bytes[..tail.len as usize])
+    }
+
+    fn then_bytes(mut self, tail: &[u8]) -> Prefix {
+        let len = self.len as usize;
+        let taken = tail.len().min(REQUIRED_LITERAL_BYTES - len);
+        self.bytes[len..len + taken].copy_from_slice(&tail[..taken]);
+        self.len += taken as u8;
+        self
+    }
+
+    fn of(bytes: &[u8]) -> Prefix {
+        Prefix::EMPTY.then_bytes(bytes)
+    }
+}
+
+/// What is known of the texts a node matches, each by its `Prefix`. Lookarounds count as
+/// matching the empty text everywhere, which only adds texts, so what holds for all these
+/// holds for the matches.
+enum Known {
+    /// Every text the node matches is on the stack, from where the stack ended before (at
+    /// most `MAX_LITERAL_SET`, maybe repeated).
+    Exact,
+    /// Sorted literals, one of which every match holds (`None`: unknown); the stack is as
+    /// it was before.
+    Required(Option<Vec<Prefix>>),
+}
+
+fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
+    let mut stack = Vec::new();
+    let known = literals(compiled, node, &mut stack);
+    let required = take_required(known, &mut stack, 0)?;
+    if shortest(&required) < MIN_REQUIRED_LITERAL_BYTES {
+        return None;
+    }
+    // A literal that starts with another is not needed: in byte order, it follows the
+    // shorter one.
+    let mut literals: Vec<&[u8]> = required
+        .iter()
+        .map(|p| &p.bytes[..p.len as usize])
+        .collect();
+    literals.sort_unstable();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
+    for literal in literals {
+        if !kept.last().is_some_and(|last| literal.starts_with(last)) {
+            kept.push(literal.to_vec());
+        }
+    }
+    Some(kept)
+}
+
+/// The required literals of what `literals` found, its texts (from `from`) taken off the stack.
+fn take_required(known: Known, stack: &mut Vec<Prefix>, from: usize) -> Option<Vec<Prefix>> {
+    match known {
+        Known::Exact => required_of(&stack.split_off(from)),
+        Known::Required(required) => required,
+    }
+}
+
+/// Works out what `node` matches, its exact texts (if any) pushed on `stack`.
+fn literals(compiled: &Compiler, node: Node, stack: &mut Vec<Prefix>) -> Known {
+    let base = stack.len();
+    let nodes = |start: u32, end: u32| &compiled.nodes[start as usize..end as usize];
+    match node {
+        Node::Empty | Node::Look(_) => stack.push(Prefix::EMPTY),
+        Node::Char(c) => stack.push(Prefix::of(c.encode_utf8(&mut [0; 4]).as_bytes())),
+        Node::Class(class) => {
+            let class = &compiled.classes[class];
+            if class.beyond_ascii.can_match() || class.ascii.count_ones() > 8 {
+                return Known::Required(None);
+            }
+            let mut bits = class.ascii;
+            while bits != 0 {
+                stack.push(Prefix::of(&[bits.trailing_zeros() as u8]));
+                bits &= bits - 1;
+            }
+        }
+        Node::Group(inner, _) => return literals(compiled, compiled.nodes[inner as usize], stack),
+        // A run of plain characters: a concatenation of one-character items.
+        Node::Literal(start, end) => {
+            let chars = compiled.chars[start as usize..end as usize].iter();
+            return concat_literals(compiled, chars.map(|&c| Node::Char(c)), stack);
+        }
+        Node::Concat(start, end) => {
+            let items = nodes(start, end).iter().flat_map(|&item| {
+                let (run, other) = match item {
+                    Node::Literal(start, end) => {
+                        (&compiled.chars[start as usize..end as usize], None)
+                    }
+                    other => (&[][..], Some(other)),
+                };
+                run.iter().map(|&c| Node::Char(c)).chain(other)
+            });
+            return concat_literals(compiled, items, stack);
+        }
+        Node::Alternation(start, end) => {
+            // All arms' texts while they are exact and few; then their required literals.
+            let mut union: Option<Vec<Prefix>> = None;
+            for &arm in nodes(start, end) {
+                let known = literals(compiled, arm, stack);
+                let exact = matches!(known, Known::Exact);
+                if union.is_none() && exact && stack.len() - base <= MAX_LITERAL_SET {
+                    continue;
+                }
+                // The texts on the stack (this arm's, and the earlier arms' if there is no
+                // union yet) join the union, with the arm's required literals.
+                let required = match known {
+                    Known::Exact => Some(Vec::new()),
+                    Known::Required(required) => required,
+                };
+                let texts = &stack[base..];
+                let Some(required) = required.filter(|_| texts.iter().all(|t| t.len > 0)) else {
+                    stack.truncate(base);
+                    return Known::Required(None);
+                };
+                let union = union.get_or_insert_with(Vec::new);
+                union.extend_from_slice(texts);
+                union.extend(required);
+                stack.truncate(base);
+            }
+            if let Some(mut union) = union {
+                union.sort_unstable();
+                union.dedup();
+                return Known::Required((union.len() <= MAX_REQUIRED_LITERALS).then_some(union));
+            }
+        }
+        Node::Repeat { node, min, max, .. } => {
+            let known = literals(compiled, compiled.nodes[node as usize], stack);
+            match (known, min, max) {
+                (_, _, Some(0)) => {
+                    stack.truncate(base);
+                    stack.push(Prefix::EMPTY);
+                }
+                (Known::Exact, 0, Some(1)) if stack.len() - base < MAX_LITERAL_SET => {
+                    stack.push(Prefix::EMPTY)
+                }
+                (known, 1, Some(1)) => return known,
+                (known, 1.., _) => return Known::Required(take_required(known, stack, base)),
+                _ => {
+                    stack.truncate(base);
+                    return Known::Required(None);
+                }
+            }
+        }
+    }
+    Known::Exact
+}
+
+/// `literals` of a concatenation of `items`.
+fn concat_literals(
+    compiled: &Compiler,
+    items: impl Iterator<Item = Node>,
+    stack: &mut Vec<Prefix>,
+) -> Known {
+    let base = stack.len();
+    // Runs of items with exact texts multiply out into longer literals (the run is
+    // on the stack from `base`); the best set of any run or other item holds for
+    // the whole.
+    let mut best = None;
+    let mut whole = true;
+    stack.push(Prefix::EMPTY);
+    for item in items {
+        // A run of texts as long as a literal gets is as good as any later one but
+        // a smaller set: the rest is not looked at.
+        let run = &mut stack[base..];
+        if run
+            .iter()
+            .all(|text| text.len as usize == REQUIRED_LITERAL_BYTES)
+        {
+            whole = false;
+            break;
+        }
+        // Most items are single characters: they only lengthen the run.
+        if let Node::Char(c) = item {
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            run.iter_mut()
+                .for_each(|text| *text = text.then_bytes(bytes));
+            continue;
+        }
+        let from = stack.len();
+        match literals(compiled, item, stack) {
+            Known::Exact if (from - base) * (stack.len() - from) <= MAX_LITERAL_SET => {
+                let end = stack.len();
+                for head in base..from {
+                    for tail in from..end {
+                        let text = stack[head].then(&stack[tail]);
+                        stack.push(text);
+                    }
+                }
+                stack.drain(base..end);
+            }
+            Known::Exact => {
+                best = better_texts(best, &stack[base..from]);
+                stack.drain(base..from);
+                whole = false;
+            }
+            Known::Required(required) => {
+                best = better(better_texts(best, &stack[base..]), required);
+                stack.truncate(base);
+                stack.push(Prefix::EMPTY);
+                whole = false;
+            }
+        }
+    }
+    if !whole {
+        let best = better_texts(best, &stack[base..]);
+        stack.truncate(base);
+        return Known::Required(best);
+    }
+    Known::Exact
+}
+
+/// The texts sorted and without repeats; `None` when one is empty (every text holds it).
+fn required_of(texts: &[Prefix]) -> Option<Vec<Prefix>> {
+    if texts.iter().any(|text| text.len == 0) {
+        return None;
+    }
+    let mut texts = texts.to_vec();
+    texts.sort_unstable();
+    texts.dedup();
+    Some(texts)
+}
+
+fn shortest(set: &[Prefix]) -> usize {
+    set.iter().map(|p| p.len as usize).min().unwrap_or(0)
+}
+
+/// How well a set filters: longer shortest literal first, then fewer literals.
+fn score(set: &[Prefix]) -> (usize, std::cmp::Reverse<usize>) {
+    (shortest(set), std::cmp::Reverse(set.len()))
+}
+
+/// The set that filters better; `best` when they are equal.
+fn better(best: Option<Vec<Prefix>>, other: Option<Vec<Prefix>>) -> Option<Vec<Prefix>> {
+    match (best, other) {
+        (Some(best), Some(other)) if score(&other) <= score(&best) => Some(best),
+        (best, other) => other.or(best),
+    }
+}
+
+/// `better` for exact texts, made a set only when they win.
+fn better_texts(best: Option<Vec<Prefix>>, texts: &[Prefix]) -> Option<Vec<Prefix>> {
+    if best.as_ref().is_some_and(|b| score(texts) <= score(b)) {
+        return best;
+    }
+    better(best, required_of(texts))
+}
+
 /// Bytes of the character at `at` (1 at the end, so a search can step past it).
 fn char_len(text: &str, at: usize) -> usize {
     match text.as_bytes().get(at) {
@@ -1537,5 +1834,87 @@ mod tests {
         // Nested ambiguous repetition: exponential without the memo.
         let text = "a".repeat(5000);
         assert!(!Pattern::new("(?:a|aa)*b").unwrap().is_match(&text));
+    }
+
+    fn required(pattern: &str) -> Option<Vec<String>> {
+        let pattern = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
+        let literals = pattern.required_literals()?;
+        Some(
+            literals
+                .iter()
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn required_literals_come_from_runs_of_exact_items() {
+        // Optional letters and small classes multiply out; literals are cut to 6 bytes, and
+        // one that starts with another is dropped.
+        assert_eq!(required(r"\bcookies?\b").unwrap(), ["cookie"]);
+        assert_eq!(required(r"\b(?:sell|sold)s?\b").unwrap(), ["sell", "sold"]);
+        assert_eq!(required(r"opt[- ]in").unwrap(), ["opt in", "opt-in"]);
+        assert_eq!(required("personali[sz]ed ads").unwrap(), ["person"]);
+        // Each arm of an alternation gives its best set (longer literals first); a gap
+        // splits a run.
+        assert_eq!(
+            required(r"(?:chang|modif)\w* (?:to|of) it|resell").unwrap(),
+            [" of it", " to it", "resell"]
+        );
+        assert_eq!(
+            required(r"(?:chang|modif)\w* \w+|resell").unwrap(),
+            ["chang", "modif", "resell"]
+        );
+        assert_eq!(
+            required(r"we[^.;]{0,9}(?:data|information)").unwrap(),
+            ["data", "inform"]
+        );
+    }
+
+    #[test]
+    fn no_required_literals_where_a_match_may_hold_none() {
+        // An arm without literals, an optional part, short literals, a class without members.
+        assert_eq!(required(r"cookies|\d+ d"), None);
+        assert_eq!(required(r"(?:cookies)?\w+"), None);
+        assert_eq!(required(r"\b(?:we|us)\b"), None);
+        assert_eq!(required(r"[a-z]+@[a-z]+"), None);
+        assert_eq!(required(r"x{0}"), None);
+    }
+
+    #[test]
+    fn every_match_holds_a_required_literal() {
+        let cases = [
+            (
+                r"\b(?:sell|sold|rent)s?\b",
+                "we never sold or rent your data, sells",
+            ),
+            (
+                r"notify you\b|e-?mail",
+                "we will email or e-mail you, or notify you",
+            ),
+            (
+                r"ads?(?: \w+){0,3} (?:tailored|relevant) to you",
+                "ad very relevant to you",
+            ),
+            (
+                r"(?:ab|cd)(?:ef|gh)(?:ij|kl)(?:mn|op)(?:qr|st)(?:uv|wx)(?:yz|12)x",
+                "cdghklopstwx12x",
+            ),
+        ];
+        for (pattern, text) in cases {
+            let compiled = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
+            let literals = compiled.required_literals().expect(pattern);
+            let found: Vec<_> = compiled.find_iter(text).collect();
+            assert!(!found.is_empty(), "{pattern}");
+            for m in found {
+                let held = literals.iter().any(|l| {
+                    m.as_str()
+                        .as_bytes()
+                        .windows(l.len())
+                        .any(|w| w == l.as_slice())
+                });
+                assert!(held, "{pattern} on {:?}", m.as_str());
+            }
+        }
     }
 }

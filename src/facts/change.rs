@@ -11,20 +11,20 @@ use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
-use super::{Gates, Scan, Sentence, MAX_EVIDENCE};
+use super::{Cue, PassBuilder, Scan, Sentence, MAX_EVIDENCE};
 use crate::report::ChangeNotice;
 
 pub struct Change {
     gate: u32,
-    change: Pattern,
+    change: Cue,
     change_heading: Pattern,
-    policy_change: Pattern,
-    user_change: Pattern,
-    by_posting: Pattern,
-    notice_none: Pattern,
-    notice_advance: Pattern,
-    notice_email: Pattern,
-    notice_posted: Pattern,
+    policy_change: Cue,
+    user_change: Cue,
+    by_posting: Cue,
+    notice_none: Cue,
+    notice_advance: Cue,
+    notice_email: Cue,
+    notice_posted: Cue,
 }
 
 fn rank(notice: ChangeNotice) -> u8 {
@@ -38,18 +38,18 @@ fn rank(notice: ChangeNotice) -> u8 {
 }
 
 impl Change {
-    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Change, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Change, String> {
         Ok(Change {
-            gate: gates.bit("change")?,
-            change: table.words("change")?,
+            gate: pass.bit("change")?,
+            change: pass.cue(table.words("change")?)?,
             change_heading: table.pattern("change_heading")?,
-            policy_change: table.pattern("policy_change")?,
-            user_change: table.pattern("user_change")?,
-            by_posting: table.pattern("by_posting")?,
-            notice_none: table.pattern("notice_none")?,
-            notice_advance: table.pattern("notice_advance")?,
-            notice_email: table.pattern("notice_email")?,
-            notice_posted: table.pattern("notice_posted")?,
+            policy_change: pass.cue(table.pattern("policy_change")?)?,
+            user_change: pass.cue(table.pattern("user_change")?)?,
+            by_posting: pass.cue(table.pattern("by_posting")?)?,
+            notice_none: pass.cue(table.pattern("notice_none")?)?,
+            notice_advance: pass.cue(table.pattern("notice_advance")?)?,
+            notice_email: pass.cue(table.pattern("notice_email")?)?,
+            notice_posted: pass.cue(table.pattern("notice_posted")?)?,
         })
     }
 
@@ -63,9 +63,9 @@ impl Change {
         let lower = &s.lower;
         let (last_clause, last_sentence) = scan.change_sentence.unwrap_or((usize::MAX, 0));
         let next_sentence = last_clause == s.clause && last_sentence + 1 == scan.sentences;
-        let talks_of_changes = s.topics & self.gate != 0 && self.change.is_match(lower);
-        let about_changes = talks_of_changes && self.policy_change.is_match(lower)
-            || !self.user_change.is_match(lower)
+        let talks_of_changes = s.topics & self.gate != 0 && self.change.is_match(s, lower);
+        let about_changes = talks_of_changes && self.policy_change.is_match(s, lower)
+            || !self.user_change.is_match(s, lower)
                 && (next_sentence
                     || talks_of_changes
                         && (last_clause == s.clause
@@ -78,17 +78,17 @@ impl Change {
         scan.change_sentence = Some((s.clause, scan.sentences));
         let silent: Vec<(usize, usize)> = self
             .notice_none
-            .find_iter(lower)
+            .find_iter(s, lower)
             .map(|m| (m.start(), m.end()))
             .collect();
         let (mut personal, mut posting) = (false, false);
-        for m in self.notice_email.find_iter(lower) {
+        for m in self.notice_email.find_iter(s, lower) {
             if silent.iter().any(|&(a, b)| m.start() >= a && m.start() < b)
                 || negation.negated(lower, m.start())
             {
                 continue;
             }
-            if self.by_posting.is_match(&lower[m.end()..]) {
+            if self.by_posting.is_match(s, &lower[m.end()..]) {
                 posting = true;
             } else {
                 personal = true;
@@ -96,13 +96,13 @@ impl Change {
         }
         let notice = if self
             .notice_advance
-            .find(lower)
+            .find(s, lower)
             .is_some_and(|m| !negation.negated(lower, m.start()))
         {
             ChangeNotice::Advance
         } else if personal {
             ChangeNotice::Email
-        } else if posting || self.notice_posted.is_match(lower) {
+        } else if posting || self.notice_posted.is_match(s, lower) {
             ChangeNotice::Posted
         } else if !silent.is_empty() {
             ChangeNotice::None

@@ -1,13 +1,11 @@
 //! Children: the ages a policy names in sentences about children or ages (8 to 21).
 
-use crate::pattern::Pattern;
-
 use super::table::Table;
-use super::{Scan, Sentence};
+use super::{Cue, PassBuilder, Scan, Sentence};
 
 pub struct Children {
-    age: Pattern,
-    age_context: Pattern,
+    age: Cue,
+    age_context: Cue,
     /// Words after a number that make it a duration, not an age ("13 months").
     time_units: Vec<&'static str>,
     /// Words after "N year(s)" that make it an age ("13 years of age").
@@ -15,20 +13,20 @@ pub struct Children {
 }
 
 impl Children {
-    pub fn new(table: &Table<'static>) -> Result<Children, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Children, String> {
         Ok(Children {
-            age: table.pattern("age")?,
-            age_context: table.pattern("age_context")?,
+            age: pass.cue(table.pattern("age")?)?,
+            age_context: pass.cue(table.pattern("age_context")?)?,
             time_units: table.values("time_unit")?,
             age_units: table.values("age_unit")?,
         })
     }
 
     pub fn scan(&self, s: &Sentence, scan: &mut Scan) {
-        if !s.lower.bytes().any(|b| b.is_ascii_digit()) || !self.age_context.is_match(&s.lower) {
+        if !s.lower.bytes().any(|b| b.is_ascii_digit()) || !self.age_context.is_match(s, &s.lower) {
             return;
         }
-        for c in self.age.captures_iter(&s.lower) {
+        for c in self.age.captures_iter(s, &s.lower) {
             let Some(m) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };

@@ -1,10 +1,8 @@
 //! Cookies and similar trackers, and the kinds of cookies a policy describes.
 
-use crate::pattern::Pattern;
-
 use super::negation::Negation;
 use super::table::Table;
-use super::{note, Gates, Scan, Sentence};
+use super::{note, Cue, PassBuilder, Scan, Sentence};
 
 /// Cookie type ids, in report order.
 const TYPES: [&str; 5] = [
@@ -17,20 +15,20 @@ const TYPES: [&str; 5] = [
 
 pub struct Cookies {
     gate: u32,
-    cookies: Pattern,
-    cookie_purpose: Pattern,
-    types: Vec<(&'static str, Pattern)>,
+    cookies: Cue,
+    cookie_purpose: Cue,
+    types: Vec<(&'static str, Cue)>,
 }
 
 impl Cookies {
-    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Cookies, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Cookies, String> {
         Ok(Cookies {
-            gate: gates.bit("cookies")?,
-            cookies: table.pattern("cookies")?,
-            cookie_purpose: table.pattern("cookie_purpose")?,
+            gate: pass.bit("cookies")?,
+            cookies: pass.cue(table.pattern("cookies")?)?,
+            cookie_purpose: pass.cue(table.pattern("cookie_purpose")?)?,
             types: TYPES
                 .iter()
-                .map(|id| Ok((*id, table.pattern(id)?)))
+                .map(|id| Ok((*id, pass.cue(table.pattern(id)?)?)))
                 .collect::<Result<_, String>>()?,
         })
     }
@@ -40,15 +38,15 @@ impl Cookies {
             return;
         }
         let lower = &s.lower;
-        let Some(yes) = negation.affirmed(&self.cookies, lower) else {
+        let Some(yes) = negation.affirmed_in(&self.cookies, s) else {
             return;
         };
         // "We do not use cookies to track you" still says cookies are used.
-        let yes = yes || self.cookie_purpose.is_match(lower);
+        let yes = yes || self.cookie_purpose.is_match(s, lower);
         scan.cookies.add(yes, s.clause);
         if yes {
             for (id, cue) in &self.types {
-                if cue.is_match(lower) {
+                if cue.is_match(s, lower) {
                     note(&mut scan.cookie_types, *id, s.clause);
                 }
             }

@@ -6,20 +6,24 @@ use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
-use super::{note, phrase_automaton, word_matches, Scan, Sentence};
+use super::{note, phrase_automaton, word_matches, Cue, PassBuilder, Scan, Sentence};
 use crate::text::Segment;
 
 pub struct DataTypes {
     terms: Keywords,
     /// The data type of each phrase; `None` blocks a look-alike ("domain name").
     ids: Vec<Option<&'static str>>,
-    collect_verb: Pattern,
+    collect_verb: Cue,
     collect_heading: Pattern,
-    other_actor: Pattern,
+    other_actor: Cue,
 }
 
 impl DataTypes {
-    pub fn new(types: &Table<'static>, collection: &Table<'static>) -> Result<DataTypes, String> {
+    pub fn new(
+        types: &Table<'static>,
+        collection: &Table<'static>,
+        pass: &mut PassBuilder,
+    ) -> Result<DataTypes, String> {
         let pairs: Vec<(Option<&'static str>, &str)> = types
             .lines
             .iter()
@@ -29,9 +33,9 @@ impl DataTypes {
         Ok(DataTypes {
             terms,
             ids,
-            collect_verb: collection.words("collect_verb")?,
+            collect_verb: pass.cue(collection.words("collect_verb")?)?,
             collect_heading: collection.pattern("collect_heading")?,
-            other_actor: collection.pattern("other_actor")?,
+            other_actor: pass.cue(collection.pattern("other_actor")?)?,
         })
     }
 
@@ -46,7 +50,7 @@ impl DataTypes {
         let lead_in = segment
             .lead_in
             .as_deref()
-            .map(|l| negation.affirmed(&self.collect_verb, &l.to_ascii_lowercase()));
+            .map(|l| negation.affirmed(self.collect_verb.pattern(), &l.to_ascii_lowercase()));
         let heading_collects = list_item
             && segment
                 .heading
@@ -80,7 +84,7 @@ impl DataTypes {
         }
         let verbs: Vec<usize> = self
             .collect_verb
-            .find_iter(&s.lower)
+            .find_iter(s, &s.lower)
             .map(|m| m.start())
             .collect();
         if verbs.is_empty() && (s.question || inherited.is_none()) {
@@ -96,7 +100,7 @@ impl DataTypes {
                 .map(|v| {
                     *affirmed[v].get_or_insert_with(|| {
                         !negation.negated(&s.lower, verbs[v])
-                            && !self.other_actor.is_match(&s.lower[..verbs[v]])
+                            && !self.other_actor.is_match(s, &s.lower[..verbs[v]])
                     })
                 });
             if governing.or(inherited).unwrap_or(false) {

@@ -21,6 +21,7 @@ pub(crate) mod table;
 mod transfer;
 
 use crate::keywords::{self, Keywords};
+use crate::pattern::{Captures, Match, Pattern};
 
 use crate::dates::{order_for_lang, DateFinder};
 use crate::gazetteer::{Gazetteer, Kind};
@@ -80,8 +81,10 @@ fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
 /// the context (heading and list lead-in) lowered.
 struct Sentence<'a> {
     clause: usize,
-    /// Topic bits whose gate words occur (see `Gates`).
+    /// Topic bits whose gate words occur (see `Pass`).
     topics: u32,
+    /// Bits of the cues whose literals occur (see `Pass`).
+    cues: u128,
     text: &'a str,
     lower: String,
     context: String,
@@ -127,39 +130,76 @@ fn note<K: PartialEq>(list: &mut Vec<(K, Vec<usize>)>, key: K, clause: usize) {
     }
 }
 
-/// Topic gates: a sentence runs a topic's patterns only when one of its words occurs.
-struct Gates {
+/// The one keyword pass over each sentence. Topic gates: a sentence runs a topic's patterns
+/// only when one of the topic's words occurs. Cues: a pattern runs only when one of its
+/// required literals occurs (`Pattern::required_literals`).
+struct Pass {
     automaton: Keywords,
-    /// Topic bits of each distinct word.
-    bits: Vec<u32>,
-    /// Topic names; a topic's bit is `1 << position`.
-    topics: Vec<&'static str>,
+    /// Topic bits and cue bits of each keyword.
+    marks: Vec<(u32, u128)>,
 }
 
-impl Gates {
-    fn new(table: &Table<'static>) -> Result<Gates, String> {
-        let topics = table.keys();
+impl Pass {
+    /// Topic bits and cue bits of the keywords in `lower`.
+    fn marks_of(&self, lower: &str) -> (u32, u128) {
+        self.automaton
+            .find_overlapping_iter(lower)
+            .fold((0, 0), |(topics, cues), m| {
+                let (t, c) = self.marks[m.pattern()];
+                (topics | t, cues | c)
+            })
+    }
+}
+
+/// Gathers the gate words and the cues' literals, then builds the `Pass`.
+struct PassBuilder {
+    file: &'static str,
+    /// Topic names; a topic's bit is `1 << position`.
+    topics: Vec<&'static str>,
+    /// The keywords, one after the other, and where each ends.
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    marks: Vec<(u32, u128)>,
+    /// Cues given a bit so far.
+    cues: u32,
+}
+
+impl PassBuilder {
+    fn new(gates: &Table<'static>) -> Result<PassBuilder, String> {
+        let topics = gates.keys();
         if topics.len() > 32 {
-            return Err(format!("{}: more than 32 topics", table.file));
+            return Err(format!("{}: more than 32 topics", gates.file));
         }
         let mut words: Vec<&str> = Vec::new();
-        let mut bits: Vec<u32> = Vec::new();
-        for line in &table.lines {
+        let mut marks: Vec<(u32, u128)> = Vec::new();
+        for line in &gates.lines {
             let bit = 1 << topics.iter().position(|t| *t == line.key).unwrap_or(0);
             match words.iter().position(|w| *w == line.value) {
-                Some(at) => bits[at] |= bit,
+                Some(at) => marks[at].0 |= bit,
                 None => {
                     words.push(line.value);
-                    bits.push(bit);
+                    marks.push((bit, 0));
                 }
             }
         }
-        let automaton = Keywords::new(&words, false).map_err(|e| format!("{}: {e}", table.file))?;
-        Ok(Gates {
-            automaton,
-            bits,
+        let mut pass = PassBuilder {
+            file: gates.file,
             topics,
-        })
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            marks: Vec::new(),
+            cues: 0,
+        };
+        for (word, mark) in words.iter().zip(marks) {
+            pass.push(word.as_bytes(), mark);
+        }
+        Ok(pass)
+    }
+
+    fn push(&mut self, keyword: &[u8], mark: (u32, u128)) {
+        self.bytes.extend_from_slice(keyword);
+        self.ends.push(self.bytes.len());
+        self.marks.push(mark);
     }
 
     /// The bit of `topic`.
@@ -171,10 +211,95 @@ impl Gates {
             .ok_or_else(|| format!("gates.tsv: no topic `{topic}`"))
     }
 
-    fn topics_of(&self, lower: &str) -> u32 {
-        self.automaton
-            .find_overlapping_iter(lower)
-            .fold(0, |bits, m| bits | self.bits[m.pattern()])
+    /// `pattern` behind the pass: its literals get a cue bit; without literals it always runs.
+    fn cue(&mut self, pattern: Pattern) -> Result<Cue, String> {
+        let Some(literals) = pattern.required_literals() else {
+            return Ok(Cue { pattern, bit: 0 });
+        };
+        if self.cues == u128::BITS {
+            return Err(format!("{}: more than 128 cues", self.file));
+        }
+        let bit = 1 << self.cues;
+        self.cues += 1;
+        for literal in literals {
+            self.push(literal, (0, bit));
+        }
+        Ok(Cue { pattern, bit })
+    }
+
+    fn build(self) -> Result<Pass, String> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        let keywords = starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.bytes[start..end]);
+        let automaton =
+            Keywords::new(keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
+        Ok(Pass {
+            automaton,
+            marks: self.marks,
+        })
+    }
+}
+
+/// A pattern behind the keyword pass: on a sentence, it runs only when one of its required
+/// literals occurs there.
+pub struct Cue {
+    pattern: Pattern,
+    /// Its bit in `Sentence::cues`; 0 for a pattern without required literals, which always
+    /// runs.
+    bit: u128,
+}
+
+impl Cue {
+    /// The pattern, unless it cannot match in the sentence's lower-cased text. `part` is that
+    /// text or a slice of it: a match there holds a required literal of the whole.
+    fn on(&self, s: &Sentence, part: &str) -> Option<&Pattern> {
+        let (whole, part) = (
+            s.lower.as_bytes().as_ptr_range(),
+            part.as_bytes().as_ptr_range(),
+        );
+        debug_assert!(
+            whole.start <= part.start && part.end <= whole.end,
+            "a cue runs on the sentence's lower-cased text"
+        );
+        (self.bit == 0 || s.cues & self.bit != 0).then_some(&self.pattern)
+    }
+
+    fn is_match(&self, s: &Sentence, part: &str) -> bool {
+        self.on(s, part).is_some_and(|p| p.is_match(part))
+    }
+
+    fn find<'t>(&self, s: &Sentence, part: &'t str) -> Option<Match<'t>> {
+        self.on(s, part)?.find(part)
+    }
+
+    fn find_iter<'t, 'p>(
+        &'p self,
+        s: &Sentence,
+        part: &'t str,
+    ) -> impl Iterator<Item = Match<'t>> + 'p
+    where
+        't: 'p,
+    {
+        self.on(s, part).into_iter().flat_map(|p| p.find_iter(part))
+    }
+
+    fn captures_iter<'t, 'p>(
+        &'p self,
+        s: &Sentence,
+        part: &'t str,
+    ) -> impl Iterator<Item = Captures<'t, 'p>> + 'p
+    where
+        't: 'p,
+    {
+        self.on(s, part)
+            .into_iter()
+            .flat_map(|p| p.captures_iter(part))
+    }
+
+    /// The pattern itself, for other texts (a heading, a list lead-in).
+    fn pattern(&self) -> &Pattern {
+        &self.pattern
     }
 }
 
@@ -205,7 +330,7 @@ fn word_matches<'a>(
 pub struct FactExtractor {
     gazetteer: &'static Gazetteer,
     dates: DateFinder,
-    gates: Gates,
+    pass: Pass,
     negation: Negation,
     data: data::DataTypes,
     contacts: contacts::Contacts,
@@ -228,23 +353,36 @@ impl FactExtractor {
 
     /// The extractor over one language's tables; a bad table line is an error naming it.
     pub fn for_language(lang: &Language) -> Result<FactExtractor, String> {
-        let gates = Gates::new(&lang.table("gates")?)?;
+        let mut pass = PassBuilder::new(&lang.table("gates")?)?;
+        let p = &mut pass;
+        let negation = Negation::new(&lang.table("negation")?)?;
+        let data = data::DataTypes::new(&lang.table("data_types")?, &lang.table("collection")?, p)?;
+        let contacts = contacts::Contacts::new(&lang.table("contacts")?)?;
+        let sale = sale::Sale::new(&lang.table("sale")?, p)?;
+        let ads = ads::Ads::new(&lang.table("ads")?, p)?;
+        let cookies = cookies::Cookies::new(&lang.table("cookies")?, p)?;
+        let transfer = transfer::Transfer::new(&lang.table("transfer")?, p)?;
+        let law = law::Law::new(&lang.table("law")?, p)?;
+        let change = change::Change::new(&lang.table("change")?, p)?;
+        let children = children::Children::new(&lang.table("children")?, p)?;
+        let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
+        let rights = rights::Rights::new(&lang.table("rights")?, p)?;
         Ok(FactExtractor {
             gazetteer: Gazetteer::shared(),
             dates: DateFinder::new(),
-            negation: Negation::new(&lang.table("negation")?)?,
-            data: data::DataTypes::new(&lang.table("data_types")?, &lang.table("collection")?)?,
-            contacts: contacts::Contacts::new(&lang.table("contacts")?)?,
-            sale: sale::Sale::new(&lang.table("sale")?)?,
-            ads: ads::Ads::new(&lang.table("ads")?, &gates)?,
-            cookies: cookies::Cookies::new(&lang.table("cookies")?, &gates)?,
-            transfer: transfer::Transfer::new(&lang.table("transfer")?, &gates)?,
-            law: law::Law::new(&lang.table("law")?, &gates)?,
-            change: change::Change::new(&lang.table("change")?, &gates)?,
-            children: children::Children::new(&lang.table("children")?)?,
-            retention: retention::RetentionPeriods::new(&lang.table("retention")?, &gates)?,
-            rights: rights::Rights::new(&lang.table("rights")?, &gates)?,
-            gates,
+            negation,
+            contacts,
+            data,
+            sale,
+            ads,
+            cookies,
+            transfer,
+            law,
+            change,
+            children,
+            retention,
+            rights,
+            pass: pass.build()?,
         })
     }
 
@@ -326,9 +464,11 @@ impl FactExtractor {
             for text in sentences(&segment.text) {
                 scan.sentences += 1;
                 let lower = text.to_ascii_lowercase();
+                let (topics, cues) = self.pass.marks_of(&lower);
                 let sentence = Sentence {
                     clause: i,
-                    topics: self.gates.topics_of(&lower),
+                    topics,
+                    cues,
                     text,
                     lower,
                     context: context.clone(),

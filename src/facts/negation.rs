@@ -5,6 +5,7 @@
 use crate::pattern::Pattern;
 
 use super::table::Table;
+use super::{Cue, Sentence};
 
 /// Bytes before a cue searched for a negation.
 const NEGATION_WINDOW: usize = 90;
@@ -89,5 +90,10 @@ impl Negation {
             seen = Some(false);
         }
         seen
+    }
+
+    /// `affirmed` for a cue on the sentence's lower-cased text.
+    pub fn affirmed_in(&self, cue: &Cue, s: &Sentence) -> Option<bool> {
+        self.affirmed(cue.on(s, &s.lower)?, &s.lower)
     }
 }

@@ -1,10 +1,8 @@
 //! How long data is kept: stated periods ("for 13 months", in days) and vague ones ("as long
 //! as necessary"), in sentences about keeping or deleting data.
 
-use crate::pattern::Pattern;
-
 use super::table::{compile, Table};
-use super::{floor_boundary, Gates, Scan, Sentence};
+use super::{floor_boundary, Cue, PassBuilder, Scan, Sentence};
 use crate::report::Retention;
 
 /// Most retention periods kept.
@@ -12,25 +10,25 @@ const MAX_RETENTION: usize = 40;
 
 pub struct RetentionPeriods {
     gate: u32,
-    period: Pattern,
-    period_vague: Pattern,
-    retention_context: Pattern,
-    retention_exclude: Pattern,
+    period: Cue,
+    period_vague: Cue,
+    retention_context: Cue,
+    retention_exclude: Cue,
     not_after: Vec<&'static str>,
 }
 
 impl RetentionPeriods {
-    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<RetentionPeriods, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<RetentionPeriods, String> {
         table.pattern("period_number")?;
         table.pattern("period_unit")?;
         let number = table.values("period_number")?.join("|");
         let unit = table.values("period_unit")?.join("|");
         Ok(RetentionPeriods {
-            gate: gates.bit("retention")?,
-            period: compile(&period_pattern(&number, &unit), table.file)?,
-            period_vague: table.pattern("period_vague")?,
-            retention_context: table.pattern("retention_context")?,
-            retention_exclude: table.pattern("retention_exclude")?,
+            gate: pass.bit("retention")?,
+            period: pass.cue(compile(&period_pattern(&number, &unit), table.file)?)?,
+            period_vague: pass.cue(table.pattern("period_vague")?)?,
+            retention_context: pass.cue(table.pattern("retention_context")?)?,
+            retention_exclude: pass.cue(table.pattern("retention_exclude")?)?,
             not_after: table.values("not_after")?,
         })
     }
@@ -39,8 +37,8 @@ impl RetentionPeriods {
         let lower = &s.lower;
         // A period in a table cell under a retention heading has its context there.
         if s.topics & self.gate == 0
-            || !self.retention_context.is_match(lower)
-                && !self.retention_context.is_match(&s.context)
+            || !self.retention_context.is_match(s, lower)
+                && !self.retention_context.pattern().is_match(&s.context)
         {
             return;
         }
@@ -59,14 +57,14 @@ impl RetentionPeriods {
                 });
             }
         };
-        for c in self.period.captures_iter(lower) {
+        for c in self.period.captures_iter(s, lower) {
             let whole = c.get(0).expect("match");
             let before = lower[..whole.start()].trim_end();
             // A response time, notice period or age near the number is no retention period.
             let near = &lower[floor_boundary(lower, whole.start().saturating_sub(60))
                 ..floor_boundary(lower, (whole.end() + 20).min(lower.len()))];
             if self.not_after.iter().any(|w| before.ends_with(w))
-                || self.retention_exclude.is_match(near)
+                || self.retention_exclude.is_match(s, near)
             {
                 continue;
             }
@@ -81,9 +79,9 @@ impl RetentionPeriods {
                 );
             }
         }
-        for m in self.period_vague.find_iter(lower) {
+        for m in self.period_vague.find_iter(s, lower) {
             let near = &lower[floor_boundary(lower, m.start().saturating_sub(60))..m.start()];
-            if !self.retention_exclude.is_match(near) {
+            if !self.retention_exclude.is_match(s, near) {
                 push(&s.text[m.start()..m.end()], None);
             }
         }

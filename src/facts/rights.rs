@@ -2,30 +2,28 @@
 //! may ask us to delete ...", "to delete your account, click ..."), not negated; complaint
 //! and non-discrimination are read wherever they are stated.
 
-use crate::pattern::Pattern;
-
 use super::negation::Negation;
 use super::table::Table;
-use super::{floor_boundary, note, Gates, Scan, Sentence};
+use super::{floor_boundary, note, Cue, PassBuilder, Scan, Sentence};
 
 pub struct Rights {
     /// Each right: its id, gate bit, cue and the look-alikes near a cue (`not_<id>`).
-    cues: Vec<(&'static str, u32, Pattern, Option<Pattern>)>,
+    cues: Vec<(&'static str, u32, Cue, Option<Cue>)>,
     /// Look-alikes of every right (`not_any`).
-    not_any: Pattern,
+    not_any: Cue,
     /// Gate bits of all rights together.
     gates: u32,
-    subject: Pattern,
-    modal: Pattern,
-    imperative: Pattern,
-    access_exclude: Pattern,
+    subject: Cue,
+    modal: Cue,
+    imperative: Cue,
+    access_exclude: Cue,
 }
 
 /// Keys of rights.tsv that are not rights.
 const CONTEXT_KEYS: [&str; 4] = ["subject", "modal", "imperative", "access_exclude"];
 
 impl Rights {
-    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Rights, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Rights, String> {
         let mut cues = Vec::new();
         let keys = table.keys();
         for id in &keys {
@@ -33,19 +31,19 @@ impl Rights {
                 let not = format!("not_{id}");
                 let exclude = keys
                     .contains(&not.as_str())
-                    .then(|| table.pattern(&not))
+                    .then(|| pass.cue(table.pattern(&not)?))
                     .transpose()?;
-                cues.push((*id, gates.bit(id)?, table.pattern(id)?, exclude));
+                cues.push((*id, pass.bit(id)?, pass.cue(table.pattern(id)?)?, exclude));
             }
         }
         Ok(Rights {
             gates: cues.iter().fold(0, |bits, c| bits | c.1),
             cues,
-            not_any: table.pattern("not_any")?,
-            subject: table.words("subject")?,
-            modal: table.words("modal")?,
-            imperative: table.pattern("imperative")?,
-            access_exclude: table.pattern("access_exclude")?,
+            not_any: pass.cue(table.pattern("not_any")?)?,
+            subject: pass.cue(table.words("subject")?)?,
+            modal: pass.cue(table.words("modal")?)?,
+            imperative: pass.cue(table.pattern("imperative")?)?,
+            access_exclude: pass.cue(table.pattern("access_exclude")?)?,
         })
     }
 
@@ -54,23 +52,25 @@ impl Rights {
         if s.topics & self.gates == 0 {
             return;
         }
-        let user_context = (self.subject.is_match(lower) || self.subject.is_match(&s.context))
-            && (self.modal.is_match(lower) || self.modal.is_match(&s.context))
-            || self.imperative.is_match(lower);
+        let user_context = (self.subject.is_match(s, lower)
+            || self.subject.pattern().is_match(&s.context))
+            && (self.modal.is_match(s, lower) || self.modal.pattern().is_match(&s.context))
+            || self.imperative.is_match(s, lower);
         for (id, bit, cue, exclude) in &self.cues {
             if s.topics & bit == 0 {
                 continue;
             }
             let always = matches!(*id, "non_discrimination" | "complaint");
-            if !always && !user_context || *id == "access" && self.access_exclude.is_match(lower) {
+            if !always && !user_context || *id == "access" && self.access_exclude.is_match(s, lower)
+            {
                 continue;
             }
-            let stated = cue.find_iter(lower).any(|m| {
+            let stated = cue.find_iter(s, lower).any(|m| {
                 let near = &lower[floor_boundary(lower, m.start().saturating_sub(50))
                     ..floor_boundary(lower, (m.end() + 60).min(lower.len()))];
                 (always || !negation.negated(lower, m.start()))
-                    && !self.not_any.is_match(near)
-                    && !exclude.as_ref().is_some_and(|e| e.is_match(near))
+                    && !self.not_any.is_match(s, near)
+                    && !exclude.as_ref().is_some_and(|e| e.is_match(s, near))
             });
             if stated {
                 note(&mut scan.rights, *id, s.clause);

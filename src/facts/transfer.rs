@@ -1,23 +1,21 @@
 //! International transfer: data moved to, or kept in, another country.
 
-use crate::pattern::Pattern;
-
 use super::negation::Negation;
 use super::table::Table;
-use super::{Gates, Scan, Sentence};
+use super::{Cue, PassBuilder, Scan, Sentence};
 
 pub struct Transfer {
     gate: u32,
-    transfer: Pattern,
-    transfer_local: Pattern,
+    transfer: Cue,
+    transfer_local: Cue,
 }
 
 impl Transfer {
-    pub fn new(table: &Table<'static>, gates: &Gates) -> Result<Transfer, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Transfer, String> {
         Ok(Transfer {
-            gate: gates.bit("transfer")?,
-            transfer: table.pattern("transfer")?,
-            transfer_local: table.pattern("transfer_local")?,
+            gate: pass.bit("transfer")?,
+            transfer: pass.cue(table.pattern("transfer")?)?,
+            transfer_local: pass.cue(table.pattern("transfer_local")?)?,
         })
     }
 
@@ -25,9 +23,9 @@ impl Transfer {
         if s.topics & self.gate == 0 {
             return;
         }
-        if self.transfer_local.is_match(&s.lower) {
+        if self.transfer_local.is_match(s, &s.lower) {
             scan.transfer.add(false, s.clause);
-        } else if let Some(yes) = negation.affirmed(&self.transfer, &s.lower) {
+        } else if let Some(yes) = negation.affirmed_in(&self.transfer, s) {
             scan.transfer.add(yes, s.clause);
         }
     }
