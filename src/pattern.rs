@@ -26,9 +26,10 @@ pub enum Letters {
 
 /// A compiled pattern.
 pub struct Pattern {
-    program: Vec<Inst>,
-    classes: Vec<Class>,
-    dispatch: Vec<Dispatch>,
+    // Boxed slices: indexing them needs no call in the size-optimized wasm (`Vec`'s does).
+    program: Box<[Inst]>,
+    classes: Box<[Class]>,
+    dispatch: Box<[Dispatch]>,
     /// Branch points (splits and dispatches), each remembered per text position.
     branch_points: usize,
     /// Capture groups, not counting the whole match.
@@ -154,9 +155,9 @@ impl Pattern {
             required: literals
                 .then(|| required_literals(&compiler, node))
                 .flatten(),
-            program: compiler.program,
-            classes: compiler.classes,
-            dispatch: compiler.dispatch,
+            program: compiler.program.into_boxed_slice(),
+            classes: compiler.classes.into_boxed_slice(),
+            dispatch: compiler.dispatch.into_boxed_slice(),
             branch_points: compiler.branch_points,
             groups: parser.groups,
             names: parser.names,
@@ -1015,7 +1016,7 @@ impl Starts {
 struct Dispatch {
     /// The arms for index `i` are `arms[bounds[i]..bounds[i + 1]]`.
     bounds: [usize; END_OF_TEXT + 2],
-    arms: Vec<usize>,
+    arms: Box<[usize]>,
     /// Every arm that some index has, once, in order.
     starting: Vec<usize>,
 }
@@ -1202,7 +1203,7 @@ impl Compiler {
         }
         self.dispatch.push(Dispatch {
             bounds,
-            arms,
+            arms: arms.into_boxed_slice(),
             starting,
         });
         self.program[at] = Inst::Dispatch {
