@@ -1,11 +1,10 @@
 //! Contacts (emails, and URLs in clauses about contacting the company) and the privacy laws
 //! and frameworks a policy names (facts/frameworks.tsv).
 
-use crate::keywords::Keywords;
 use crate::pattern::Pattern;
 
 use super::table::{compile, Table, FRAMEWORKS};
-use super::{note, phrase_automaton, word_matches, Scan};
+use super::{note, PassBuilder, Phrases, Scan};
 
 const EMAIL: &str = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}";
 const URL: &str = r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#;
@@ -17,34 +16,38 @@ pub struct Contacts {
     email: Pattern,
     url: Pattern,
     contact_context: Pattern,
-    frameworks: Keywords,
+    /// The framework of each phrase (`Phrases::Frameworks` in the pass).
     framework_names: Vec<&'static str>,
 }
 
 impl Contacts {
-    pub fn new(table: &Table<'static>) -> Result<Contacts, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Contacts, String> {
         let (file, text) = FRAMEWORKS;
         let frameworks = Table::parse(file, text)?;
-        let pairs: Vec<(&'static str, &str)> =
-            frameworks.lines.iter().map(|l| (l.key, l.value)).collect();
-        let (automaton, framework_names) = phrase_automaton(&pairs, true, file)?;
+        pass.phrases(
+            Phrases::Frameworks,
+            frameworks.lines.iter().map(|l| l.value),
+            true,
+        );
         Ok(Contacts {
             email: compile(EMAIL, file!())?,
             url: compile(URL, file!())?,
             contact_context: table.pattern("contact_context")?,
-            frameworks: automaton,
-            framework_names,
+            framework_names: frameworks.lines.iter().map(|l| l.key).collect(),
         })
     }
 
-    /// Frameworks and contacts named in one clause.
-    pub fn scan(&self, text: &str, clause: usize, scan: &mut Scan) {
-        for m in word_matches(&self.frameworks, text) {
-            note(
-                &mut scan.frameworks,
-                self.framework_names[m.pattern()],
-                clause,
-            );
+    /// Frameworks and contacts named in one clause; `frameworks` are the framework phrases
+    /// the pass found there (start, index).
+    pub fn scan(
+        &self,
+        text: &str,
+        frameworks: impl Iterator<Item = (usize, usize)>,
+        clause: usize,
+        scan: &mut Scan,
+    ) {
+        for (_, index) in frameworks {
+            note(&mut scan.frameworks, self.framework_names[index], clause);
         }
         let emails = if text.contains('@') {
             self.email.find_iter(text).collect()
