@@ -16,6 +16,8 @@ pub struct Contacts {
     email: Pattern,
     url: Pattern,
     contact_context: Pattern,
+    /// Cue bit of "http" and "www.", which every URL holds.
+    url_words: u128,
     /// The framework of each phrase (`Phrases::Frameworks` in the pass).
     framework_names: Vec<&'static str>,
 }
@@ -33,15 +35,18 @@ impl Contacts {
             email: compile(EMAIL, file!())?,
             url: compile(URL, file!())?,
             contact_context: table.pattern("contact_context")?,
+            url_words: pass.any_of(&["http", "www."])?,
             framework_names: frameworks.lines.iter().map(|l| l.key).collect(),
         })
     }
 
-    /// Frameworks and contacts named in one clause; `frameworks` are the framework phrases
-    /// the pass found there (start, index).
+    /// Frameworks and contacts named in one clause: its text, lowered text, the cue bits
+    /// of its keywords and the framework phrases the pass found there (start, index).
     pub fn scan(
         &self,
         text: &str,
+        lower: &str,
+        cues: u128,
         frameworks: impl Iterator<Item = (usize, usize)>,
         clause: usize,
         scan: &mut Scan,
@@ -58,9 +63,8 @@ impl Contacts {
             .into_iter()
             .map(|m| m.as_str().trim_end_matches('.').to_string())
             .collect();
-        if (text.contains("http") || text.contains("www."))
-            && self.contact_context.is_match(&text.to_ascii_lowercase())
-        {
+        // The cue bit also stands for "HTTP" and "WWW."; the URL pattern finds neither.
+        if cues & self.url_words != 0 && self.contact_context.is_match(lower) {
             found.extend(self.url.find_iter(text).filter_map(|m| {
                 let url = m.as_str().trim_end_matches(['.', ',', ';', ':']);
                 let before = &text[..m.start()];

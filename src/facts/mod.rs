@@ -94,7 +94,7 @@ struct Sentence<'a> {
     found: &'a [keywords::Match],
     /// Where the sentence is in `clause_lower`.
     span: Range<usize>,
-    context: String,
+    context: &'a str,
     question: bool,
     /// A list item under a negated lead-in ("We do not:").
     lead_in_negated: bool,
@@ -556,7 +556,9 @@ impl FactExtractor {
             let frameworks =
                 self.pass
                     .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks);
-            self.contacts.scan(&segment.text, frameworks, i, &mut scan);
+            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
+            self.contacts
+                .scan(&segment.text, &lower, clause_cues, frameworks, i, &mut scan);
             let mut context = String::new();
             for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
                 context.push_str(&part.to_ascii_lowercase());
@@ -581,7 +583,7 @@ impl FactExtractor {
                     clause_lower: &lower,
                     found: &found,
                     span,
-                    context: context.clone(),
+                    context: &context,
                     question: text.ends_with('?'),
                     lead_in_negated,
                 };
@@ -733,4 +735,94 @@ pub fn clauses_of<'f>(facts: &'f Facts, fact: &str) -> &'f [usize] {
         .iter()
         .find(|e| e.fact == fact)
         .map_or(&[], |e| e.clauses.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass over one topic gate, the data terms `terms` and the frameworks `frameworks`,
+    /// with a cue bit for "sale" (returned).
+    fn pass(terms: &[&str], frameworks: &[&str]) -> (Pass, u128) {
+        let gates = Table::parse("gates.tsv", "ads\tadvert\tcurated\n").unwrap();
+        let mut builder = PassBuilder::new(&gates).unwrap();
+        let sale = builder.any_of(&["sale"]).unwrap();
+        builder.phrases(Phrases::DataTerms, terms.iter().copied(), false);
+        builder.phrases(Phrases::Frameworks, frameworks.iter().copied(), true);
+        (builder.build().unwrap(), sale)
+    }
+
+    /// Where each sentence of `text` is in it.
+    fn spans(text: &str) -> Vec<Range<usize>> {
+        sentences(text)
+            .into_iter()
+            .map(|s| {
+                let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                start..start + s.len()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_gets_the_marks_of_its_own_keywords() {
+        let (pass, sale) = pass(&["email"], &[]);
+        let text = "No advertising here. A sale of data.";
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        pass.scan(&lower, &mut found);
+        let spans = spans(text);
+        assert_eq!(pass.marks_in(&found, spans[0].clone()), (1, 0));
+        assert_eq!(pass.marks_in(&found, spans[1].clone()), (0, sale));
+        assert_eq!(pass.marks_in(&found, 0..lower.len()), (1, sale));
+    }
+
+    #[test]
+    fn phrases_in_a_sentence_are_what_its_own_search_finds() {
+        let terms = [
+            "email",
+            "email address",
+            "address",
+            "ip address",
+            "kept. address",
+        ];
+        let (pass, _) = pass(&terms, &["GDPR", "Privacy Shield"]);
+        let text = "Your email address is kept. Address book, IP addresses and emails. \
+                    Under the GDPR and Privacy Shield.";
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        pass.scan(&lower, &mut found);
+        let alone = Keywords::new(terms, false).unwrap();
+        let mut by_sentence = Vec::new();
+        for span in spans(text) {
+            let text = &lower[span.clone()];
+            let ours: Vec<(usize, usize)> = pass
+                .words_in(&found, &lower, span, Phrases::DataTerms)
+                .collect();
+            // The same search on the sentence alone, at word boundaries.
+            let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+            let bytes = text.as_bytes();
+            let expected: Vec<(usize, usize)> = alone
+                .find_iter(text)
+                .filter(|m| {
+                    !(bytes.get(m.end()).is_some_and(|&b| word(b))
+                        || m.start() > 0 && word(bytes[m.start() - 1]))
+                })
+                .map(|m| (m.start(), m.pattern()))
+                .collect();
+            assert_eq!(ours, expected, "{text}");
+            by_sentence.extend(ours.into_iter().map(|(_, index)| terms[index]));
+        }
+        // "kept. address" spans two sentences; "ip addresses" and "emails" are no words.
+        assert_eq!(by_sentence, ["email address", "address"]);
+        let whole: Vec<usize> = pass
+            .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks)
+            .map(|(_, index)| index)
+            .collect();
+        assert_eq!(whole, [0, 1]);
+        let terms_in_whole: Vec<&str> = pass
+            .words_in(&found, &lower, 0..lower.len(), Phrases::DataTerms)
+            .map(|(_, index)| terms[index])
+            .collect();
+        assert_eq!(terms_in_whole, ["email address", "kept. address"]);
+    }
 }
