@@ -313,11 +313,10 @@ impl PassBuilder {
         ascii_case_insensitive: bool,
     ) {
         for (index, phrase) in phrases.into_iter().enumerate() {
-            let meaning = Keyword::Phrase(list, index as u32);
+            let start = self.bytes.len();
+            self.push(phrase.as_bytes(), Keyword::Phrase(list, index as u32));
             if ascii_case_insensitive {
-                self.push(phrase.to_ascii_lowercase().as_bytes(), meaning);
-            } else {
-                self.push(phrase.as_bytes(), meaning);
+                self.bytes[start..].make_ascii_lowercase();
             }
         }
     }
