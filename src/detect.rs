@@ -11,7 +11,7 @@ use crate::keywords::Keywords;
 
 use crate::page::Page;
 use crate::report::{Detection, Kind};
-use crate::text::{fold, fold_into, Segment};
+use crate::text::{fold, fold_into, Fnv, Segment};
 
 /// A kind needs at least this score to be chosen.
 const THRESHOLD: f32 = 0.5;
@@ -359,7 +359,7 @@ impl Detector {
     pub fn new() -> Detector {
         let mut phrases: Vec<&str> = Vec::new();
         let mut patterns: Vec<(u32, bool)> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut index = std::collections::HashMap::<&str, usize, Fnv>::default();
         for &(group, words) in VOCABULARY {
             for &phrase in words {
                 let prefix = phrase.ends_with('*');

@@ -85,16 +85,18 @@ impl Gazetteer {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let at = format!("{file}:{}", i + 1);
+            // Worded only for an error: formatting every line's number cost start-up time.
+            let at = || format!("{file}:{}", i + 1);
             let cols: Vec<&str> = line.split('\t').collect();
             let [name, kind, list] = cols.as_slice() else {
                 return Err(format!(
-                    "{at}: expected 3 tab-separated columns (name, kind, aliases), found {}",
+                    "{}: expected 3 tab-separated columns (name, kind, aliases), found {}",
+                    at(),
                     cols.len()
                 ));
             };
             if name.trim().is_empty() || list.trim().is_empty() {
-                return Err(format!("{at}: empty name or aliases"));
+                return Err(format!("{}: empty name or aliases", at()));
             }
             let service = if *kind == "-" {
                 None
@@ -102,7 +104,7 @@ impl Gazetteer {
                 services.push((name.to_string(), kind));
                 Some(services.len() - 1)
             } else {
-                return Err(format!("{at}: unknown kind {kind:?}"));
+                return Err(format!("{}: unknown kind {kind:?}", at()));
             };
             for alias in list.split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 let (ambiguous, text) = match alias.strip_prefix('=') {

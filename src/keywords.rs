@@ -120,19 +120,32 @@ impl Keywords {
                 class[b as usize] = class[b.to_ascii_lowercase() as usize];
             }
         }
-        // Sorted by their first eight bytes as one number, then by all bytes, then by index.
-        let mut sorted: Vec<(u64, &[u8], u32)> = (0..count)
+        // Sorted by their first eight bytes as one number, then by index (one integer each,
+        // compared without a call); then each run that shares the eight bytes by all bytes.
+        let mut keys: Vec<u128> = (0..count)
             .map(|k| {
                 let keyword = &bytes[spans[k as usize].clone()];
                 let mut head = [0; 8];
                 let len = keyword.len().min(8);
                 head[..len].copy_from_slice(&keyword[..len]);
-                (u64::from_be_bytes(head), keyword, k)
+                u128::from(u64::from_be_bytes(head)) << 64 | u128::from(k)
             })
             .collect();
-        sorted
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-        let keyword = |at: u32| sorted[at as usize].1;
+        keys.sort_unstable();
+        let mut sorted: Vec<(&[u8], u32)> = keys
+            .iter()
+            .map(|&key| (&bytes[spans[key as u32 as usize].clone()], key as u32))
+            .collect();
+        let mut run = 0;
+        for at in 1..=keys.len() {
+            if at == keys.len() || keys[at] >> 64 != keys[run] >> 64 {
+                if at - run > 1 {
+                    sorted[run..at].sort_unstable();
+                }
+                run = at;
+            }
+        }
+        let keyword = |at: u32| sorted[at as usize].0;
         // How many first bytes each keyword shares with the one before it.
         let shared: Vec<usize> = (0..count)
             .map(|at| match at {
@@ -196,7 +209,7 @@ impl Keywords {
             label,
             rows: Vec::new(),
             ends_here,
-            by_bytes: sorted.iter().map(|&(_, _, k)| k).collect(),
+            by_bytes: sorted.iter().map(|&(_, k)| k).collect(),
             lengths: spans.iter().map(|span| span.len() as u32).collect(),
         };
         // Parents come before children, so each state's failure (and its failure's row) is

@@ -5,10 +5,11 @@
 //! decides; without one the language is `und` (undetermined), which is not read.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Fnv;
 
 /// Languages policylens has a lexicon and fact tables for: everything else gets no grade,
 /// no facts claims and no category verdicts.
@@ -267,28 +268,7 @@ struct Tally {
     hits: [usize; PROFILES.len()],
 }
 
-/// FNV-1a: the profile words are short, and SipHash cost more than the rest of the count.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordTable = HashMap<&'static str, u16, BuildHasherDefault<Fnv>>;
+type WordTable = HashMap<&'static str, u16, Fnv>;
 
 /// Each profile word with the profiles (bits, in `PROFILES` order) it is in.
 fn profile_words() -> &'static WordTable {

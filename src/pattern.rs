@@ -432,10 +432,17 @@ impl Class {
     }
 }
 
-fn ascii_bits(f: impl Fn(u8) -> bool) -> u128 {
-    (0..128u8)
-        .filter(|&b| f(b))
-        .fold(0, |bits, b| bits | 1 << b)
+/// The ASCII bytes of `\w`, `\d`, `\s` and `.`, as bits (worked out at compile time: a
+/// 128-bit shift per byte was a noticeable part of start-up in the wasm).
+const WORD_BITS: u128 =
+    ascii_bits(b'0', b'9') | ascii_bits(b'A', b'Z') | ascii_bits(b'a', b'z') | 1 << b'_';
+const DIGIT_BITS: u128 = ascii_bits(b'0', b'9');
+const SPACE_BITS: u128 = ascii_bits(b'\t', b'\r') | 1 << b' ';
+const DOT_BITS: u128 = !(1 << b'\n');
+
+/// The bits of the bytes `lo..=hi` (ASCII).
+const fn ascii_bits(lo: u8, hi: u8) -> u128 {
+    (u128::MAX >> (127 - (hi - lo))) << lo
 }
 
 /// A parsed pattern's node. Inner nodes are kept in one list (`Parser::nodes`), so a parse
@@ -624,7 +631,7 @@ impl Parser {
                 self.class_node(class)
             }
             '.' => self.class_node(Class {
-                ascii: ascii_bits(|b| b != b'\n'),
+                ascii: DOT_BITS,
                 beyond_ascii: Beyond {
                     any: true,
                     ..Beyond::none()
@@ -800,13 +807,12 @@ impl ClassBuilder {
         let unicode = letters == Letters::Unicode;
         match c {
             'w' => {
-                self.ascii |= ascii_bits(is_ascii_word);
+                self.ascii |= WORD_BITS;
                 self.word |= unicode;
             }
-            'd' => self.ascii |= ascii_bits(|b| b.is_ascii_digit()),
+            'd' => self.ascii |= DIGIT_BITS,
             _ => {
-                self.ascii |=
-                    ascii_bits(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+                self.ascii |= SPACE_BITS;
                 self.space |= unicode;
             }
         }
@@ -962,9 +968,7 @@ impl Starts {
                         pc = *first;
                     }
                     Inst::Dispatch { table, .. } => {
-                        let mut arms = compiler.dispatch[*table].arms.clone();
-                        arms.sort_unstable();
-                        arms.dedup();
+                        let arms = &compiler.dispatch[*table].starting;
                         // No arm can start here: this path matches nothing.
                         let Some((&first, rest)) = arms.split_first() else {
                             break;
@@ -1028,6 +1032,8 @@ struct Dispatch {
     /// The arms for index `i` are `arms[bounds[i]..bounds[i + 1]]`.
     bounds: [usize; END_OF_TEXT + 2],
     arms: Vec<usize>,
+    /// Every arm that some index has, once, in order.
+    starting: Vec<usize>,
 }
 
 /// Alternations with more arms than this dispatch on the next byte.
@@ -1198,13 +1204,23 @@ impl Compiler {
         }
         let mut next = bounds;
         let mut arms = vec![0; bounds[END_OF_TEXT + 1]];
+        let mut starting = Vec::new();
         for &(pc, f) in &starts {
+            let mut starts_here = false;
             f.each_index(|index| {
                 arms[next[index]] = pc;
                 next[index] += 1;
+                starts_here = true;
             });
+            if starts_here {
+                starting.push(pc);
+            }
         }
-        self.dispatch.push(Dispatch { bounds, arms });
+        self.dispatch.push(Dispatch {
+            bounds,
+            arms,
+            starting,
+        });
         self.program[at] = Inst::Dispatch {
             table: self.dispatch.len() - 1,
             point: self.branch_point(),
@@ -1688,6 +1704,22 @@ mod tests {
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect()
+    }
+
+    #[test]
+    fn ascii_class_bits_are_the_class_definitions() {
+        let bit = |bits: u128, b: u8| bits >> b & 1 == 1;
+        for b in 0..128u8 {
+            assert_eq!(
+                bit(WORD_BITS, b),
+                b.is_ascii_alphanumeric() || b == b'_',
+                "\\w {b}"
+            );
+            assert_eq!(bit(DIGIT_BITS, b), b.is_ascii_digit(), "\\d {b}");
+            let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+            assert_eq!(bit(SPACE_BITS, b), space, "\\s {b}");
+            assert_eq!(bit(DOT_BITS, b), b != b'\n', ". {b}");
+        }
     }
 
     #[test]

@@ -1,8 +1,33 @@
 //! Normalising block text and cutting it into clauses that map back to blocks.
 
 use std::borrow::Cow;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::page::Page;
+
+/// FNV-1a, for hash maps of short words: SipHash, the default, cost more than the rest of
+/// the language count, and most of the detector's start-up in the wasm.
+pub(crate) type Fnv = BuildHasherDefault<FnvHasher>;
+
+pub(crate) struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Blocks longer than this are split at sentence ends into several clauses.
 const MAX_CLAUSE_CHARS: usize = 900;

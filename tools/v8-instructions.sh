@@ -2,7 +2,8 @@
 # Instructions V8 runs for the core, counted by valgrind: a deterministic stand-in for the cold
 # worker, where the core runs as Liftoff code (lazily compiled on first call) before any
 # function is tiered up. Node runs single-threaded with Liftoff only, so the count holds the
-# compiling and the running, and no background tier-up.
+# compiling and the running, and no background tier-up; `--predictable` (fixed seeds, no
+# concurrent GC) makes instantiate and init() repeat to the instruction, the analyses to ~0.3 M.
 #
 # Usage: tools/v8-instructions.sh POLICY_HTML EXTENSION_DIR...
 #   POLICY_HTML    a saved policy page, read with `policylens read` (target/release/policylens)
@@ -30,7 +31,7 @@ for (let i = 2; i <= steps; i++) core.analyze(page);
 JS
 count() {
   valgrind --tool=callgrind --smc-check=all-non-file --callgrind-out-file=/dev/null \
-    node --single-threaded --liftoff-only "$work/run.mjs" "$1" "$work/page.json" "$2" 2>&1 |
+    node --single-threaded --predictable --liftoff-only "$work/run.mjs" "$1" "$work/page.json" "$2" 2>&1 |
     sed -n 's/.*refs: *//p' | tr -d ,
 }
 for ext in "$@"; do

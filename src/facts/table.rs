@@ -103,7 +103,7 @@ impl<'a> Table<'a> {
     /// The words of `key` as one pattern `\b(?:w1|w2|...)\b`.
     pub fn words(&self, key: &str) -> Result<Pattern, String> {
         let words = self.values(key)?.join("|");
-        let pattern = format!(r"\b(?:{words})\b");
+        let pattern = [r"\b(?:", &words, r")\b"].concat();
         if words.is_ascii() {
             compile(&pattern, self.file)
         } else {
