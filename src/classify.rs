@@ -127,7 +127,7 @@ impl Classifier {
     }
 
     fn compiled(lexicon: Compiled) -> Classifier {
-        let mut needles = String::new();
+        let mut needles = String::with_capacity(lexicon.phrase_bytes() + 2 * lexicon.len());
         let mut ends = Vec::with_capacity(lexicon.len());
         for p in 0..lexicon.len() {
             push_needle(&mut needles, lexicon.phrase(p));

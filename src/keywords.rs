@@ -58,16 +58,18 @@ pub struct Keywords {
     /// The class of each byte.
     class: Box<[u8; 256]>,
     classes: usize,
-    states: Vec<State>,
+    // Boxed slices, not vectors: indexing them needs no call in the size-optimized wasm,
+    // where `Vec`'s `Index` stays a function (one call per byte in a search).
+    states: Box<[State]>,
     /// The class of the byte that leads into each state; a state's children are in byte order.
-    label: Vec<u8>,
+    label: Box<[u8]>,
     /// Rows of `classes` next states each.
-    rows: Vec<u32>,
+    rows: Box<[u32]>,
     /// The keywords that end at each state, as a range of `by_bytes`.
-    ends_here: Vec<(u32, u32)>,
+    ends_here: Box<[(u32, u32)]>,
     /// Keyword indices sorted by their (folded) bytes, then by index.
-    by_bytes: Vec<u32>,
-    lengths: Vec<u32>,
+    by_bytes: Box<[u32]>,
+    lengths: Box<[u32]>,
 }
 
 impl Keywords {
@@ -202,18 +204,24 @@ impl Keywords {
             depth += 1;
         }
 
+        let with_rows = states
+            .iter()
+            .enumerate()
+            .filter(|&(s, state)| s == 0 || state.end_child - state.first_child >= ROW_CHILDREN)
+            .count();
         let mut automaton = Keywords {
             class,
             classes,
-            states,
-            label,
-            rows: Vec::new(),
-            ends_here,
+            states: states.into_boxed_slice(),
+            label: label.into_boxed_slice(),
+            rows: vec![0; with_rows * classes].into_boxed_slice(),
+            ends_here: ends_here.into_boxed_slice(),
             by_bytes: sorted.iter().map(|&(_, k)| k).collect(),
             lengths: spans.iter().map(|span| span.len() as u32).collect(),
         };
         // Parents come before children, so each state's failure (and its failure's row) is
         // known before its own row and its children's failures.
+        let mut rows_made = 0;
         for s in 0..automaton.states.len() {
             let State {
                 first_child,
@@ -222,7 +230,8 @@ impl Keywords {
                 ..
             } = automaton.states[s];
             if s == 0 || end_child - first_child >= ROW_CHILDREN {
-                automaton.add_row(s);
+                automaton.add_row(s, rows_made * automaton.classes);
+                rows_made += 1;
             }
             for child in first_child..end_child {
                 let c = child as usize;
@@ -245,23 +254,20 @@ impl Keywords {
         Ok(automaton)
     }
 
-    /// Gives state `s` its row: its children, and elsewhere what its failure goes to.
-    fn add_row(&mut self, s: usize) {
-        let start = self.rows.len();
+    /// Gives state `s` the row at `start`: its children, and elsewhere what its failure goes
+    /// to (the root's row starts as all zeros).
+    fn add_row(&mut self, s: usize, start: usize) {
         let state = self.states[s];
-        if s == 0 {
-            self.rows.resize(start + self.classes, 0);
-        } else {
+        if s != 0 {
             match self.states[state.fail as usize].row {
                 NO_ROW => {
                     for class in 0..self.classes {
-                        let next = self.next(state.fail, class as u8);
-                        self.rows.push(next);
+                        self.rows[start + class] = self.next(state.fail, class as u8);
                     }
                 }
                 row => self
                     .rows
-                    .extend_from_within(row as usize..row as usize + self.classes),
+                    .copy_within(row as usize..row as usize + self.classes, start),
             }
         }
         for child in state.first_child..state.end_child {
@@ -326,10 +332,10 @@ impl Keywords {
     /// Heap bytes the automaton holds.
     pub fn memory_usage(&self) -> usize {
         std::mem::size_of::<[u8; 256]>()
-            + std::mem::size_of::<State>() * self.states.capacity()
-            + self.label.capacity()
-            + 4 * (self.rows.capacity() + self.by_bytes.capacity() + self.lengths.capacity())
-            + 8 * self.ends_here.capacity()
+            + std::mem::size_of::<State>() * self.states.len()
+            + self.label.len()
+            + 4 * (self.rows.len() + self.by_bytes.len() + self.lengths.len())
+            + 8 * self.ends_here.len()
     }
 }
 

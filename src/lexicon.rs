@@ -70,14 +70,23 @@ pub fn needle(phrase: &str) -> String {
 }
 
 /// Appends `needle(phrase)` to `out`.
+/// Byte-wise (the marker is ASCII): the classifier's start-up calls this once per phrase.
 pub(crate) fn push_needle(out: &mut String, phrase: &str) {
-    let body = phrase.trim_matches(PART_OF_WORD);
-    if !phrase.starts_with(PART_OF_WORD) {
-        out.push(' ');
+    const MARK: u8 = PART_OF_WORD as u8;
+    let bytes = phrase.as_bytes();
+    let start = bytes.iter().take_while(|&&b| b == MARK).count();
+    let end = bytes.len()
+        - bytes[start..]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == MARK)
+            .count();
+    if start == 0 {
+        out.push_str(" ");
     }
-    out.push_str(body);
-    if !phrase.ends_with(PART_OF_WORD) {
-        out.push(' ');
+    out.push_str(&phrase[start..end]);
+    if bytes.last() != Some(&MARK) {
+        out.push_str(" ");
     }
 }
 
@@ -401,6 +410,11 @@ impl Compiled {
     }
 
     /// Phrase `p`.
+    /// The bytes of all phrases, one separator each included.
+    pub fn phrase_bytes(&self) -> usize {
+        self.phrases.len()
+    }
+
     pub fn phrase(&self, p: usize) -> &str {
         let start = if p == 0 {
             0
@@ -636,6 +650,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_mark_word_boundaries_with_spaces_except_at_part_of_word_ends() {
+        assert_eq!(needle("third party"), " third party ");
+        assert_eq!(needle("*cookie"), "cookie ");
+        assert_eq!(needle("collect*"), " collect");
+        assert_eq!(needle("*teil*"), "teil");
+        assert_eq!(needle("**x**"), "x");
+        assert_eq!(needle("ü*"), " ü");
+        assert_eq!(needle("**"), "");
+        let mut two = String::new();
+        push_needle(&mut two, "a");
+        push_needle(&mut two, "*b");
+        assert_eq!(two, " a b ");
+    }
 
     #[test]
     fn shipped_lexicon_parses() {
