@@ -1,6 +1,5 @@
-//! Named services (facts/third_parties.tsv) found in clause text with one Aho-Corasick pass.
-
-use crate::keywords::Keywords;
+//! Named services (facts/third_parties.tsv). The aliases are searched for in the facts'
+//! keyword pass (`facts::Pass`); `hits` reads the services from its matches.
 
 /// The shipped gazetteer, compiled in.
 const THIRD_PARTIES: &str = include_str!(concat!(env!("OUT_DIR"), "/facts/third_parties.tsv"));
@@ -48,7 +47,6 @@ pub struct Hit<'g> {
 }
 
 pub struct Gazetteer {
-    automaton: Keywords,
     aliases: Vec<Alias>,
     services: Vec<(String, Kind)>,
 }
@@ -120,13 +118,12 @@ impl Gazetteer {
                 });
             }
         }
-        let automaton = Keywords::new(aliases.iter().map(|a| a.text.as_str()), true)
-            .map_err(|e| format!("{file}: {e}"))?;
-        Ok(Gazetteer {
-            automaton,
-            aliases,
-            services,
-        })
+        Ok(Gazetteer { aliases, services })
+    }
+
+    /// The aliases to search for, ignoring ASCII case; `hits` takes their indices.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(|a| a.text.as_str())
     }
 
     /// The kind of a service by its report name.
@@ -134,13 +131,18 @@ impl Gazetteer {
         self.services.iter().find(|s| s.0 == name).map(|s| s.1)
     }
 
-    /// Services named in `text`, each once, in order of first mention.
-    pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
+    /// Services named in `text`, each once, in order of first mention. `aliases` are the
+    /// leftmost-longest matches of the aliases in `text`, ASCII case ignored: (alias index,
+    /// start, end).
+    pub fn hits(
+        &self,
+        text: &str,
+        aliases: impl IntoIterator<Item = (usize, usize, usize)>,
+    ) -> Vec<Hit<'_>> {
         let bytes = text.as_bytes();
         let mut sure = Vec::new();
         let mut ambiguous = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        for (alias, start, end) in aliases {
             let before = start.checked_sub(1).map(|i| bytes[i]);
             let after = bytes.get(end).copied();
             let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
@@ -149,7 +151,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            let alias = &self.aliases[m.pattern()];
+            let alias = &self.aliases[alias];
             let Some(service) = alias.service else {
                 continue;
             };
@@ -194,10 +196,16 @@ fn starts_sentence(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keywords::Keywords;
 
     fn names(text: &str) -> Vec<String> {
-        Gazetteer::shipped()
-            .find(text)
+        let gazetteer = Gazetteer::shipped();
+        let automaton = Keywords::new(gazetteer.aliases(), true).unwrap();
+        let aliases = automaton
+            .find_iter(text)
+            .map(|m| (m.pattern(), m.start(), m.end()));
+        gazetteer
+            .hits(text, aliases)
             .into_iter()
             .map(|h| h.name.to_string())
             .collect()

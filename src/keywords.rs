@@ -325,15 +325,7 @@ impl Keywords {
     /// (the lowest index among equal keywords); the search goes on after its end.
     pub fn find_iter(&self, text: &str) -> std::vec::IntoIter<Match> {
         let mut found: Vec<Match> = self.find_overlapping_iter(text).collect();
-        found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.pattern));
-        let mut taken_to = 0;
-        found.retain(|m| {
-            let take = m.start >= taken_to;
-            if take {
-                taken_to = m.end;
-            }
-            take
-        });
+        leftmost_longest(&mut found);
         found.into_iter()
     }
 
@@ -345,6 +337,20 @@ impl Keywords {
             + 4 * (self.rows.len() + self.by_bytes.len() + self.lengths.len())
             + 8 * self.ends_here.len()
     }
+}
+
+/// Keeps, of overlapping matches, the leftmost-longest ones (see `Keywords::find_iter`), left
+/// to right.
+pub fn leftmost_longest(found: &mut Vec<Match>) {
+    found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.pattern));
+    let mut taken_to = 0;
+    found.retain(|m| {
+        let take = m.start >= taken_to;
+        if take {
+            taken_to = m.end;
+        }
+        take
+    });
 }
 
 /// How many first bytes `a` and `b` share.

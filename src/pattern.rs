@@ -906,10 +906,16 @@ const START_LITERAL_STEPS: usize = 20_000;
 
 /// The first bytes (up to 4) of every match, sorted.
 struct Starts {
-    literals: Vec<([u8; START_LITERAL_BYTES], usize)>,
-    /// Whether a literal begins with each byte.
-    first_bytes: [bool; 256],
+    /// Each literal as a number (its bytes little-endian, the rest 0) and the mask of its
+    /// length, for comparing with a text's first 4 bytes at once.
+    heads: Vec<(u32, u32)>,
+    /// The first literal that begins with each byte (`NO_LITERAL`: none); the others
+    /// follow it.
+    first_with: [u16; 256],
 }
+
+/// `Starts::first_with` of a byte no literal begins with.
+const NO_LITERAL: u16 = u16::MAX;
 
 impl Starts {
     /// Follows every path of the program from its start until it has read 4 bytes; `None`
@@ -985,31 +991,41 @@ impl Starts {
         }
         literals.sort_unstable();
         literals.dedup();
-        let mut first_bytes = [false; 256];
-        for (literal, _) in &literals {
-            first_bytes[literal[0] as usize] = true;
+        let heads = literals
+            .iter()
+            .map(|&(literal, len)| {
+                let mask = u32::MAX >> (8 * (START_LITERAL_BYTES - len));
+                (u32::from_le_bytes(literal) & mask, mask)
+            })
+            .collect();
+        let mut first_with = [NO_LITERAL; 256];
+        for (at, (literal, _)) in literals.iter().enumerate().rev() {
+            first_with[literal[0] as usize] = at as u16;
         }
-        Some(Starts {
-            literals,
-            first_bytes,
-        })
+        Some(Starts { heads, first_with })
     }
 
     /// The first position at or after `from` where a literal begins.
     fn next(&self, text: &[u8], from: usize) -> Option<usize> {
-        (from..text.len())
-            .find(|&at| self.first_bytes[text[at] as usize] && self.begin(&text[at..]))
+        (from..text.len()).find(|&at| {
+            let first = self.first_with[text[at] as usize];
+            first != NO_LITERAL && self.begin(&text[at..], first as usize)
+        })
     }
 
-    /// True when one of the literals begins `text`.
-    fn begin(&self, text: &[u8]) -> bool {
-        let from = self
-            .literals
-            .partition_point(|(literal, _)| literal[0] < text[0]);
-        self.literals[from..]
+    /// True when one of the literals from `heads[first]` on that begin with `text[0]` begins
+    /// `text`.
+    fn begin(&self, text: &[u8], first: usize) -> bool {
+        let mut head = [0; START_LITERAL_BYTES];
+        let known = text.len().min(START_LITERAL_BYTES);
+        head[..known].copy_from_slice(&text[..known]);
+        let head = u32::from_le_bytes(head);
+        // A literal longer than the text does not begin it, even where the padding equals it.
+        let text_mask = u32::MAX >> (8 * (START_LITERAL_BYTES - known));
+        self.heads[first..]
             .iter()
-            .take_while(|(literal, _)| literal[0] == text[0])
-            .any(|(literal, len)| text.starts_with(&literal[..*len]))
+            .take_while(|&&(value, _)| value as u8 == text[0])
+            .any(|&(value, mask)| mask & !text_mask == 0 && head & mask == value)
     }
 }
 
@@ -1771,9 +1787,12 @@ mod tests {
         let starts = Pattern::new(pattern).expect("pattern").starts?;
         Some(
             starts
-                .literals
+                .heads
                 .iter()
-                .map(|(literal, len)| String::from_utf8_lossy(&literal[..*len]).into_owned())
+                .map(|(value, mask)| {
+                    let len = mask.count_ones() as usize / 8;
+                    String::from_utf8_lossy(&value.to_le_bytes()[..len]).into_owned()
+                })
                 .collect(),
         )
     }

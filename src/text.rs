@@ -150,14 +150,15 @@ fn split_long(text: &str) -> Vec<&str> {
 /// a capital letter, a digit, a quote or an opening bracket ("e.g. cookies" does not end).
 /// The one sentence rule of the crate: clauses (`split_long`) and facts (`sentences`).
 pub fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&i| {
-        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes.get(i + 2).is_some_and(|b| {
-                b.is_ascii_uppercase() || b.is_ascii_digit() || b"\"('".contains(b)
-            })
-    })
+    text.as_bytes()
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| {
+            matches!(w[0], b'.' | b'!' | b'?' | b';')
+                && w[1] == b' '
+                && (w[2].is_ascii_uppercase() || w[2].is_ascii_digit() || b"\"('".contains(&w[2]))
+        })
+        .map(|(i, _)| i)
 }
 
 /// Cuts text into trimmed, non-empty sentences at `sentence_ends`.

@@ -1,11 +1,10 @@
 //! Contacts (emails, and URLs in clauses about contacting the company) and the privacy laws
 //! and frameworks a policy names (facts/frameworks.tsv).
 
-use crate::keywords::Keywords;
 use crate::pattern::Pattern;
 
 use super::table::{compile, Table, FRAMEWORKS};
-use super::{note, phrase_automaton, word_matches, Scan};
+use super::{note, PassBuilder, Phrases, Scan};
 
 const EMAIL: &str = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}";
 const URL: &str = r#"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"')\]]*)?"#;
@@ -17,34 +16,43 @@ pub struct Contacts {
     email: Pattern,
     url: Pattern,
     contact_context: Pattern,
-    frameworks: Keywords,
+    /// Cue bit of "http" and "www.", which every URL holds.
+    url_words: u128,
+    /// The framework of each phrase (`Phrases::Frameworks` in the pass).
     framework_names: Vec<&'static str>,
 }
 
 impl Contacts {
-    pub fn new(table: &Table<'static>) -> Result<Contacts, String> {
+    pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Contacts, String> {
         let (file, text) = FRAMEWORKS;
         let frameworks = Table::parse(file, text)?;
-        let pairs: Vec<(&'static str, &str)> =
-            frameworks.lines.iter().map(|l| (l.key, l.value)).collect();
-        let (automaton, framework_names) = phrase_automaton(&pairs, true, file)?;
+        pass.phrases(
+            Phrases::Frameworks,
+            frameworks.lines.iter().map(|l| l.value),
+            true,
+        );
         Ok(Contacts {
             email: compile(EMAIL, file!())?,
             url: compile(URL, file!())?,
             contact_context: table.pattern("contact_context")?,
-            frameworks: automaton,
-            framework_names,
+            url_words: pass.any_of(&["http", "www."])?,
+            framework_names: frameworks.lines.iter().map(|l| l.key).collect(),
         })
     }
 
-    /// Frameworks and contacts named in one clause.
-    pub fn scan(&self, text: &str, clause: usize, scan: &mut Scan) {
-        for m in word_matches(&self.frameworks, text) {
-            note(
-                &mut scan.frameworks,
-                self.framework_names[m.pattern()],
-                clause,
-            );
+    /// Frameworks and contacts named in one clause: its text, lowered text, the cue bits
+    /// of its keywords and the framework phrases the pass found there (start, index).
+    pub fn scan(
+        &self,
+        text: &str,
+        lower: &str,
+        cues: u128,
+        frameworks: impl Iterator<Item = (usize, usize)>,
+        clause: usize,
+        scan: &mut Scan,
+    ) {
+        for (_, index) in frameworks {
+            note(&mut scan.frameworks, self.framework_names[index], clause);
         }
         let emails = if text.contains('@') {
             self.email.find_iter(text).collect()
@@ -55,9 +63,8 @@ impl Contacts {
             .into_iter()
             .map(|m| m.as_str().trim_end_matches('.').to_string())
             .collect();
-        if (text.contains("http") || text.contains("www."))
-            && self.contact_context.is_match(&text.to_ascii_lowercase())
-        {
+        // The cue bit also stands for "HTTP" and "WWW."; the URL pattern finds neither.
+        if cues & self.url_words != 0 && self.contact_context.is_match(lower) {
             found.extend(self.url.find_iter(text).filter_map(|m| {
                 let url = m.as_str().trim_end_matches(['.', ',', ';', ':']);
                 let before = &text[..m.start()];

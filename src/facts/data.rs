@@ -1,17 +1,16 @@
 //! Data collected: data types (facts/<lang>/data_types.tsv) named where the sentence, or the
 //! list lead-in or heading above it, says they are collected.
 
-use crate::keywords::Keywords;
 use crate::pattern::Pattern;
 
 use super::negation::Negation;
 use super::table::Table;
-use super::{note, phrase_automaton, word_matches, Cue, PassBuilder, Scan, Sentence};
+use super::{note, Cue, Pass, PassBuilder, Phrases, Scan, Sentence};
 use crate::text::Segment;
 
 pub struct DataTypes {
-    terms: Keywords,
-    /// The data type of each phrase; `None` blocks a look-alike ("domain name").
+    /// The data type of each phrase (`Phrases::DataTerms` in the pass); `None` blocks a
+    /// look-alike ("domain name").
     ids: Vec<Option<&'static str>>,
     collect_verb: Cue,
     collect_heading: Pattern,
@@ -24,15 +23,17 @@ impl DataTypes {
         collection: &Table<'static>,
         pass: &mut PassBuilder,
     ) -> Result<DataTypes, String> {
-        let pairs: Vec<(Option<&'static str>, &str)> = types
-            .lines
-            .iter()
-            .map(|l| ((l.key != "-").then_some(l.key), l.value))
-            .collect();
-        let (terms, ids) = phrase_automaton(&pairs, false, types.file)?;
+        pass.phrases(
+            Phrases::DataTerms,
+            types.lines.iter().map(|l| l.value),
+            false,
+        );
         Ok(DataTypes {
-            terms,
-            ids,
+            ids: types
+                .lines
+                .iter()
+                .map(|l| (l.key != "-").then_some(l.key))
+                .collect(),
             collect_verb: pass.cue(collection.words("collect_verb")?)?,
             collect_heading: collection.pattern("collect_heading")?,
             other_actor: pass.cue(collection.pattern("other_actor")?)?,
@@ -66,6 +67,7 @@ impl DataTypes {
     pub fn scan(
         &self,
         s: &Sentence,
+        pass: &Pass,
         inherited: Option<bool>,
         negation: &Negation,
         scan: &mut Scan,
@@ -74,10 +76,11 @@ impl DataTypes {
         if inherited == Some(false) {
             return;
         }
-        // Data terms first (one automaton pass): without one there is nothing to record, and
-        // the verb regex need not run.
-        let terms: Vec<(usize, &'static str)> = word_matches(&self.terms, &s.lower)
-            .filter_map(|m| Some((m.start(), self.ids[m.pattern()]?)))
+        // Data terms first (from the keyword pass): without one there is nothing to record,
+        // and the verb regex need not run.
+        let terms: Vec<(usize, &'static str)> = pass
+            .words_in(s.found, s.clause_lower, s.span.clone(), Phrases::DataTerms)
+            .filter_map(|(start, index)| Some((start, self.ids[index]?)))
             .collect();
         if terms.is_empty() {
             return;

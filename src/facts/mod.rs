@@ -22,6 +22,7 @@ mod transfer;
 
 use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
+use std::ops::Range;
 
 use crate::dates::{order_for_lang, DateFinder};
 use crate::gazetteer::{Gazetteer, Kind};
@@ -86,8 +87,14 @@ struct Sentence<'a> {
     /// Bits of the cues whose literals occur (see `Pass`).
     cues: u128,
     text: &'a str,
-    lower: String,
-    context: String,
+    /// The sentence in its clause's lowered text.
+    lower: &'a str,
+    /// The clause's lowered text and the pass's matches in it.
+    clause_lower: &'a str,
+    found: &'a [keywords::Match],
+    /// Where the sentence is in `clause_lower`.
+    span: Range<usize>,
+    context: &'a str,
     question: bool,
     /// A list item under a negated lead-in ("We do not:").
     lead_in_negated: bool,
@@ -130,25 +137,103 @@ fn note<K: PartialEq>(list: &mut Vec<(K, Vec<usize>)>, key: K, clause: usize) {
     }
 }
 
-/// The one keyword pass over each sentence. Topic gates: a sentence runs a topic's patterns
-/// only when one of the topic's words occurs. Cues: a pattern runs only when one of its
-/// required literals occurs (`Pattern::required_literals`).
+/// The one keyword pass over each clause's lowered text; its matches serve every sentence
+/// of the clause. Topic gates: a sentence runs a topic's patterns only when one of the
+/// topic's words occurs. Cues: a pattern runs only when one of its required literals occurs
+/// (`Pattern::required_literals`). Phrase lists (data terms, frameworks, service names) are
+/// read leftmost-longest from the same matches.
 struct Pass {
     automaton: Keywords,
-    /// Topic bits and cue bits of each keyword.
-    marks: Vec<(u32, u128)>,
+    /// What each keyword stands for.
+    keywords: Vec<Keyword>,
+}
+
+/// What a keyword of the pass stands for.
+#[derive(Clone, Copy)]
+enum Keyword {
+    /// Topic bits and cue bits.
+    Marks(u32, u128),
+    /// A phrase of a list, and its index there.
+    Phrase(Phrases, u32),
+}
+
+/// The phrase lists in the pass.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phrases {
+    DataTerms,
+    Frameworks,
+    Services,
 }
 
 impl Pass {
-    /// Topic bits and cue bits of the keywords in `lower`.
-    fn marks_of(&self, lower: &str) -> (u32, u128) {
-        self.automaton
-            .find_overlapping_iter(lower)
-            .fold((0, 0), |(topics, cues), m| {
-                let (t, c) = self.marks[m.pattern()];
-                (topics | t, cues | c)
+    /// Every keyword in a clause's lowered text, overlapping ones included, in order of their
+    /// ends (into `found`, emptied first).
+    fn scan(&self, lower: &str, found: &mut Vec<keywords::Match>) {
+        found.clear();
+        found.extend(self.automaton.find_overlapping_iter(lower));
+    }
+
+    /// Topic bits and cue bits of the keywords inside `span`.
+    fn marks_in(&self, found: &[keywords::Match], span: Range<usize>) -> (u32, u128) {
+        within(found, span).fold((0, 0), |(topics, cues), m| {
+            match self.keywords[m.pattern()] {
+                Keyword::Marks(t, c) => (topics | t, cues | c),
+                Keyword::Phrase(..) => (topics, cues),
+            }
+        })
+    }
+
+    /// Leftmost-longest matches of one phrase list inside `span`, each with the phrase's
+    /// index in its list.
+    fn phrases_in(
+        &self,
+        found: &[keywords::Match],
+        span: Range<usize>,
+        list: Phrases,
+    ) -> Vec<(keywords::Match, usize)> {
+        let mut matches: Vec<keywords::Match> = within(found, span)
+            .filter(|m| matches!(self.keywords[m.pattern()], Keyword::Phrase(l, _) if l == list))
+            .copied()
+            .collect();
+        keywords::leftmost_longest(&mut matches);
+        matches
+            .into_iter()
+            .map(|m| match self.keywords[m.pattern()] {
+                Keyword::Phrase(_, index) => (m, index as usize),
+                Keyword::Marks(..) => unreachable!("only phrases were kept"),
+            })
+            .collect()
+    }
+
+    /// Like `phrases_in`, keeping matches that start and end at word boundaries of
+    /// `lower[span]`; each with its start in `lower[span]`.
+    fn words_in<'t>(
+        &self,
+        found: &[keywords::Match],
+        lower: &'t str,
+        span: Range<usize>,
+        list: Phrases,
+    ) -> impl Iterator<Item = (usize, usize)> + 't {
+        let bytes = &lower.as_bytes()[span.clone()];
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
+        let start = span.start;
+        self.phrases_in(found, span, list)
+            .into_iter()
+            .filter_map(move |(m, index)| {
+                let (from, to) = (m.start() - start, m.end() - start);
+                let inside = bytes.get(to).is_some_and(word) || from > 0 && word(&bytes[from - 1]);
+                (!inside).then_some((from, index))
             })
     }
+}
+
+/// The matches inside `span` (`found` in order of their ends).
+fn within(found: &[keywords::Match], span: Range<usize>) -> impl Iterator<Item = &keywords::Match> {
+    let first = found.partition_point(|m| m.end() <= span.start);
+    let end = found.partition_point(|m| m.end() <= span.end);
+    found[first..end.max(first)]
+        .iter()
+        .filter(move |m| m.start() >= span.start)
 }
 
 /// Gathers the gate words and the cues' literals, then builds the `Pass`.
@@ -159,7 +244,7 @@ struct PassBuilder {
     /// The keywords, one after the other, and where each ends.
     bytes: Vec<u8>,
     ends: Vec<usize>,
-    marks: Vec<(u32, u128)>,
+    keywords: Vec<Keyword>,
     /// Cues given a bit so far.
     cues: u32,
 }
@@ -187,19 +272,53 @@ impl PassBuilder {
             topics,
             bytes: Vec::new(),
             ends: Vec::new(),
-            marks: Vec::new(),
+            keywords: Vec::new(),
             cues: 0,
         };
-        for (word, mark) in words.iter().zip(marks) {
-            pass.push(word.as_bytes(), mark);
+        for (word, (topics, cues)) in words.iter().zip(marks) {
+            pass.push(word.as_bytes(), Keyword::Marks(topics, cues));
         }
         Ok(pass)
     }
 
-    fn push(&mut self, keyword: &[u8], mark: (u32, u128)) {
+    fn push(&mut self, keyword: &[u8], meaning: Keyword) {
         self.bytes.extend_from_slice(keyword);
         self.ends.push(self.bytes.len());
-        self.marks.push(mark);
+        self.keywords.push(meaning);
+    }
+
+    /// A new cue bit.
+    fn next_cue_bit(&mut self) -> Result<u128, String> {
+        if self.cues == u128::BITS {
+            return Err(format!("{}: more than 128 cues", self.file));
+        }
+        self.cues += 1;
+        Ok(1 << (self.cues - 1))
+    }
+
+    /// A cue bit set in sentences where one of `words` occurs.
+    fn any_of(&mut self, words: &[&str]) -> Result<u128, String> {
+        let bit = self.next_cue_bit()?;
+        for word in words {
+            self.push(word.as_bytes(), Keyword::Marks(0, bit));
+        }
+        Ok(bit)
+    }
+
+    /// A phrase list, matched as written or, `ascii_case_insensitive`, in any ASCII case.
+    fn phrases<'p>(
+        &mut self,
+        list: Phrases,
+        phrases: impl IntoIterator<Item = &'p str>,
+        ascii_case_insensitive: bool,
+    ) {
+        for (index, phrase) in phrases.into_iter().enumerate() {
+            let start = self.bytes.len();
+            self.push(phrase.as_bytes(), Keyword::Phrase(list, index as u32));
+            if ascii_case_insensitive {
+                self.bytes[start..].make_ascii_lowercase();
+            }
+        }
     }
 
     /// The bit of `topic`.
@@ -216,13 +335,9 @@ impl PassBuilder {
         let Some(literals) = pattern.required_literals() else {
             return Ok(Cue { pattern, bit: 0 });
         };
-        if self.cues == u128::BITS {
-            return Err(format!("{}: more than 128 cues", self.file));
-        }
-        let bit = 1 << self.cues;
-        self.cues += 1;
+        let bit = self.next_cue_bit()?;
         for literal in literals {
-            self.push(literal, (0, bit));
+            self.push(literal, Keyword::Marks(0, bit));
         }
         Ok(Cue { pattern, bit })
     }
@@ -236,7 +351,7 @@ impl PassBuilder {
             Keywords::new(keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
         Ok(Pass {
             automaton,
-            marks: self.marks,
+            keywords: self.keywords,
         })
     }
 }
@@ -303,29 +418,6 @@ impl Cue {
     }
 }
 
-/// One automaton over (id, phrase) pairs, leftmost-longest; returns it and each pattern's id.
-fn phrase_automaton<T: Copy>(
-    pairs: &[(T, &str)],
-    case_insensitive: bool,
-    file: &str,
-) -> Result<(Keywords, Vec<T>), String> {
-    let automaton = Keywords::new(pairs.iter().map(|(_, phrase)| phrase), case_insensitive)
-        .map_err(|e| format!("{file}: {e}"))?;
-    Ok((automaton, pairs.iter().map(|(id, _)| *id).collect()))
-}
-
-/// Matches of an automaton that start and end at word boundaries.
-fn word_matches<'a>(
-    automaton: &'a Keywords,
-    text: &'a str,
-) -> impl Iterator<Item = keywords::Match> + 'a {
-    let bytes = text.as_bytes();
-    automaton.find_iter(text).filter(move |m| {
-        let word = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
-        !(bytes.get(m.end()).is_some_and(word) || m.start() > 0 && word(&bytes[m.start() - 1]))
-    })
-}
-
 /// Automata and patterns of every question, built once from the tables.
 pub struct FactExtractor {
     gazetteer: &'static Gazetteer,
@@ -357,7 +449,7 @@ impl FactExtractor {
         let p = &mut pass;
         let negation = Negation::new(&lang.table("negation")?)?;
         let data = data::DataTypes::new(&lang.table("data_types")?, &lang.table("collection")?, p)?;
-        let contacts = contacts::Contacts::new(&lang.table("contacts")?)?;
+        let contacts = contacts::Contacts::new(&lang.table("contacts")?, p)?;
         let sale = sale::Sale::new(&lang.table("sale")?, p)?;
         let ads = ads::Ads::new(&lang.table("ads")?, p)?;
         let cookies = cookies::Cookies::new(&lang.table("cookies")?, p)?;
@@ -367,8 +459,10 @@ impl FactExtractor {
         let children = children::Children::new(&lang.table("children")?, p)?;
         let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
         let rights = rights::Rights::new(&lang.table("rights")?, p)?;
+        let gazetteer = Gazetteer::shared();
+        p.phrases(Phrases::Services, gazetteer.aliases(), true);
         Ok(FactExtractor {
-            gazetteer: Gazetteer::shared(),
+            gazetteer,
             dates: DateFinder::new(),
             negation,
             contacts,
@@ -426,7 +520,10 @@ impl FactExtractor {
                 short_dates.push((d, next_segment));
             }
         }
+        let mut found = Vec::new();
         for (i, segment) in segments.iter().enumerate() {
+            let lower = segment.text.to_ascii_lowercase();
+            self.pass.scan(&lower, &mut found);
             let tag = page
                 .blocks
                 .get(segment.block)
@@ -439,7 +536,12 @@ impl FactExtractor {
                     long_dates.push((d, i));
                 }
             }
-            for hit in self.gazetteer.find(&segment.text) {
+            let services = self
+                .pass
+                .phrases_in(&found, 0..lower.len(), Phrases::Services)
+                .into_iter()
+                .map(|(m, alias)| (alias, m.start(), m.end()));
+            for hit in self.gazetteer.hits(&segment.text, services) {
                 if own_name(&host, hit.name) {
                     continue;
                 }
@@ -450,7 +552,12 @@ impl FactExtractor {
                     scan.ads.add(true, i);
                 }
             }
-            self.contacts.scan(&segment.text, i, &mut scan);
+            let frameworks =
+                self.pass
+                    .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks);
+            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
+            self.contacts
+                .scan(&segment.text, &lower, clause_cues, frameworks, i, &mut scan);
             let mut context = String::new();
             for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
                 context.push_str(&part.to_ascii_lowercase());
@@ -463,20 +570,25 @@ impl FactExtractor {
             });
             for text in sentences(&segment.text) {
                 scan.sentences += 1;
-                let lower = text.to_ascii_lowercase();
-                let (topics, cues) = self.pass.marks_of(&lower);
+                let start = text.as_ptr() as usize - segment.text.as_ptr() as usize;
+                let span = start..start + text.len();
+                let (topics, cues) = self.pass.marks_in(&found, span.clone());
                 let sentence = Sentence {
                     clause: i,
                     topics,
                     cues,
                     text,
-                    lower,
-                    context: context.clone(),
+                    lower: &lower[span.clone()],
+                    clause_lower: &lower,
+                    found: &found,
+                    span,
+                    context: &context,
                     question: text.ends_with('?'),
                     lead_in_negated,
                 };
                 let n = &self.negation;
-                self.data.scan(&sentence, inherited, n, &mut scan);
+                self.data
+                    .scan(&sentence, &self.pass, inherited, n, &mut scan);
                 if sentence.question {
                     continue;
                 }
@@ -622,4 +734,94 @@ pub fn clauses_of<'f>(facts: &'f Facts, fact: &str) -> &'f [usize] {
         .iter()
         .find(|e| e.fact == fact)
         .map_or(&[], |e| e.clauses.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass over one topic gate, the data terms `terms` and the frameworks `frameworks`,
+    /// with a cue bit for "sale" (returned).
+    fn pass(terms: &[&str], frameworks: &[&str]) -> (Pass, u128) {
+        let gates = Table::parse("gates.tsv", "ads\tadvert\tcurated\n").unwrap();
+        let mut builder = PassBuilder::new(&gates).unwrap();
+        let sale = builder.any_of(&["sale"]).unwrap();
+        builder.phrases(Phrases::DataTerms, terms.iter().copied(), false);
+        builder.phrases(Phrases::Frameworks, frameworks.iter().copied(), true);
+        (builder.build().unwrap(), sale)
+    }
+
+    /// Where each sentence of `text` is in it.
+    fn spans(text: &str) -> Vec<Range<usize>> {
+        sentences(text)
+            .into_iter()
+            .map(|s| {
+                let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                start..start + s.len()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_gets_the_marks_of_its_own_keywords() {
+        let (pass, sale) = pass(&["email"], &[]);
+        let text = "No advertising here. A sale of data.";
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        pass.scan(&lower, &mut found);
+        let spans = spans(text);
+        assert_eq!(pass.marks_in(&found, spans[0].clone()), (1, 0));
+        assert_eq!(pass.marks_in(&found, spans[1].clone()), (0, sale));
+        assert_eq!(pass.marks_in(&found, 0..lower.len()), (1, sale));
+    }
+
+    #[test]
+    fn phrases_in_a_sentence_are_what_its_own_search_finds() {
+        let terms = [
+            "email",
+            "email address",
+            "address",
+            "ip address",
+            "kept. address",
+        ];
+        let (pass, _) = pass(&terms, &["GDPR", "Privacy Shield"]);
+        let text = "Your email address is kept. Address book, IP addresses and emails. \
+                    Under the GDPR and Privacy Shield.";
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        pass.scan(&lower, &mut found);
+        let alone = Keywords::new(terms, false).unwrap();
+        let mut by_sentence = Vec::new();
+        for span in spans(text) {
+            let text = &lower[span.clone()];
+            let ours: Vec<(usize, usize)> = pass
+                .words_in(&found, &lower, span, Phrases::DataTerms)
+                .collect();
+            // The same search on the sentence alone, at word boundaries.
+            let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+            let bytes = text.as_bytes();
+            let expected: Vec<(usize, usize)> = alone
+                .find_iter(text)
+                .filter(|m| {
+                    !(bytes.get(m.end()).is_some_and(|&b| word(b))
+                        || m.start() > 0 && word(bytes[m.start() - 1]))
+                })
+                .map(|m| (m.start(), m.pattern()))
+                .collect();
+            assert_eq!(ours, expected, "{text}");
+            by_sentence.extend(ours.into_iter().map(|(_, index)| terms[index]));
+        }
+        // "kept. address" spans two sentences; "ip addresses" and "emails" are no words.
+        assert_eq!(by_sentence, ["email address", "address"]);
+        let whole: Vec<usize> = pass
+            .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks)
+            .map(|(_, index)| index)
+            .collect();
+        assert_eq!(whole, [0, 1]);
+        let terms_in_whole: Vec<&str> = pass
+            .words_in(&found, &lower, 0..lower.len(), Phrases::DataTerms)
+            .map(|(_, index)| terms[index])
+            .collect();
+        assert_eq!(terms_in_whole, ["email address", "kept. address"]);
+    }
 }

@@ -7,8 +7,10 @@ use super::{floor_boundary, Cue, PassBuilder, Scan, Sentence, Votes};
 use crate::report::Answer;
 
 pub struct Sale {
-    /// Substrings without which a sentence cannot be about selling.
-    prefilter: Vec<&'static str>,
+    /// Cue bit of the substrings without which a sentence cannot be about selling.
+    prefilter: u128,
+    /// Cue bit of "sale" and "sell".
+    sale_or_sell: u128,
     sell: Cue,
     sell_object: Cue,
     sell_exclude: Cue,
@@ -22,7 +24,8 @@ pub struct Sale {
 impl Sale {
     pub fn new(table: &Table<'static>, pass: &mut PassBuilder) -> Result<Sale, String> {
         Ok(Sale {
-            prefilter: table.values("prefilter")?,
+            prefilter: pass.any_of(&table.values("prefilter")?)?,
+            sale_or_sell: pass.any_of(&["sale", "sell"])?,
             sell: pass.cue(table.words("sell")?)?,
             sell_object: pass.cue(table.words("sell_object")?)?,
             sell_exclude: pass.cue(table.pattern("sell_exclude")?)?,
@@ -35,8 +38,8 @@ impl Sale {
     }
 
     pub fn scan(&self, s: &Sentence, negation: &Negation, scan: &mut Scan) {
-        let lower = &s.lower;
-        if !self.prefilter.iter().any(|w| lower.contains(w)) {
+        let lower = s.lower;
+        if s.cues & self.prefilter == 0 {
             return;
         }
         // Opt-out wording ("Do Not Sell My ...", "opt out of the sale") is not itself a
@@ -48,7 +51,7 @@ impl Sale {
                 scan.do_not_sell_link.push(s.clause);
             }
         }
-        if lower.contains("sale") || lower.contains("sell") {
+        if s.cues & self.sale_or_sell != 0 {
             for m in self.sale_opt_out.find_iter(s, lower) {
                 spans.push((m.start(), m.end() + 40));
                 if !scan.sale_opt_out.contains(&s.clause) {
