@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::changes::{self, Change, ChangeFields, StoredSummary};
 use crate::lang::Language;
-use crate::page::Page;
+use crate::page::{Block, Page};
 use crate::read::Format;
 use crate::report::{
     Answer, Arg, ArgValue, CategorySummary, ChangeNotice, Clause, Detection, Evidence, FactSource,
@@ -29,7 +29,7 @@ pub fn init() {
 /// Analyses a `Page` object (`{url, title, lang, blocks: [{text, tag, level}]}`) into a Report.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
-    let page: Page = serde_wasm_bindgen::from_value(page).map_err(into_error)?;
+    let page: Page = from_js(page)?;
     #[cfg(feature = "fault-injection")]
     inject_fault(&page.title);
     to_js(&crate::analyze(&page))
@@ -163,6 +163,29 @@ trait FromJs: Sized {
     }
 }
 
+thread_local! {
+    /// The JS strings of field names read so far, by the address of the name.
+    static KEYS: std::cell::RefCell<Vec<(usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `read(key)` with field name `name` as a JS string, made once per name: a page's blocks
+/// would otherwise make three strings each.
+fn with_key<R>(name: &'static str, read: impl FnOnce(&JsValue) -> R) -> R {
+    KEYS.with_borrow_mut(|keys| {
+        let at = match keys
+            .iter()
+            .position(|(address, _)| *address == name.as_ptr() as usize)
+        {
+            Some(at) => at,
+            None => {
+                keys.push((name.as_ptr() as usize, JsValue::from_str(name)));
+                keys.len() - 1
+            }
+        };
+        read(&keys[at].1)
+    })
+}
+
 /// A JS object's fields (none when the value is not an object).
 struct Fields(JsValue);
 
@@ -177,16 +200,17 @@ impl Fields {
     }
 
     /// A field's value; none when the object lacks it (an `undefined` it holds is a value).
-    fn get(&self, name: &str) -> Option<JsValue> {
-        let key = JsValue::from_str(name);
-        let value = js_sys::Reflect::get(&self.0, &key).unwrap_or(JsValue::UNDEFINED);
-        match value.is_undefined() && !js_sys::Reflect::has(&self.0, &key).unwrap_or(false) {
-            true => None,
-            false => Some(value),
-        }
+    fn get(&self, name: &'static str) -> Option<JsValue> {
+        with_key(name, |key| {
+            let value = js_sys::Reflect::get(&self.0, key).unwrap_or(JsValue::UNDEFINED);
+            match value.is_undefined() && !js_sys::Reflect::has(&self.0, key).unwrap_or(false) {
+                true => None,
+                false => Some(value),
+            }
+        })
     }
 
-    fn field<T: FromJs>(&self, name: &str, error: &mut Error) -> T {
+    fn field<T: FromJs>(&self, name: &'static str, error: &mut Error) -> T {
         match self.get(name) {
             None => T::missing(name, error),
             Some(value) => T::from_js(value, error),
@@ -194,7 +218,7 @@ impl Fields {
     }
 
     /// A field with `#[serde(default)]`.
-    fn or_default<T: FromJs + Default>(&self, name: &str, error: &mut Error) -> T {
+    fn or_default<T: FromJs + Default>(&self, name: &'static str, error: &mut Error) -> T {
         match self.get(name) {
             None => T::default(),
             Some(value) => T::from_js(value, error),
@@ -248,6 +272,12 @@ impl FromJs for f32 {
 }
 
 impl FromJs for i32 {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        integer(&value, error)
+    }
+}
+
+impl FromJs for u8 {
     fn from_js(value: JsValue, error: &mut Error) -> Self {
         integer(&value, error)
     }
@@ -391,6 +421,8 @@ macro_rules! from_js_struct {
     };
 }
 
+from_js_struct!(Page { ; url, title, lang, blocks });
+from_js_struct!(Block { text; tag, level });
 from_js_struct!(Report {
     schema, detection, grade, grade_reasons, categories, clauses, facts, summary, headline,
     summary_clauses, truncated; summary_messages, headline_message, language
