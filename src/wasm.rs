@@ -131,12 +131,13 @@ fn into_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Reads back a value this module gave to JS (a Report, a stored summary, changes, a
-/// message) as serde-wasm-bindgen reads it with the serde derives: a missing field is an error
-/// unless the type has a default there (`None` for an `Option`), `null` and `undefined` are
-/// `None`, unknown fields are left alone. Written out here because the derived readers cost the wasm ~19 KB gzip. Each
-/// reader returns a value even when the input is wrong (a stand-in) and notes the first error,
-/// so no partly read struct has to be dropped on the way out.
+/// Reads a value JS hands in (the Page; a Report, a stored summary, changes or a message this
+/// module made) as serde-wasm-bindgen reads it with the serde derives: a missing field is an
+/// error unless the type has a default there (`None` for an `Option`), `null` and `undefined`
+/// are `None`, unknown fields are left alone. Written out here because the derived readers and
+/// serde-wasm-bindgen's deserializer cost the wasm ~14 KB gzip more. Each reader returns a
+/// value even when the input is wrong (a stand-in) and notes the first error, so no partly
+/// read struct has to be dropped on the way out.
 fn from_js<T: FromJs>(value: JsValue) -> Result<T, JsError> {
     let mut error = None;
     let read = T::from_js(value, &mut error);
