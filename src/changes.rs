@@ -70,17 +70,17 @@ pub enum Change {
 
 /// The fields of any `Change`, as its JSON holds them.
 #[derive(Deserialize)]
-struct ChangeFields {
-    change: String,
-    from: Option<char>,
-    to: Option<char>,
-    fact: Option<String>,
-    now: Option<Answer>,
-    ids: Option<Vec<String>>,
-    names: Option<Vec<String>>,
-    from_days: Option<u32>,
-    to_days: Option<u32>,
-    date: Option<String>,
+pub(crate) struct ChangeFields {
+    pub(crate) change: String,
+    pub(crate) from: Option<char>,
+    pub(crate) to: Option<char>,
+    pub(crate) fact: Option<String>,
+    pub(crate) now: Option<Answer>,
+    pub(crate) ids: Option<Vec<String>>,
+    pub(crate) names: Option<Vec<String>>,
+    pub(crate) from_days: Option<u32>,
+    pub(crate) to_days: Option<u32>,
+    pub(crate) date: Option<String>,
 }
 
 impl TryFrom<ChangeFields> for Change {

@@ -481,7 +481,11 @@ impl Detector {
         let density = |group: u32| per_k(body[at(group)]);
         signals.push(format!("words={words}"));
         for group in [PRIVACY, PRACTICE, COOKIE, TERMS] {
-            signals.push(format!("{}={:.1}/1000w", group_name(group), density(group)));
+            signals.push(format!(
+                "{}={}/1000w",
+                group_name(group),
+                fixed(density(group), 1)
+            ));
         }
         for group in [SELF_PRIVACY, SELF_COOKIE, SELF_TERMS] {
             signals.push(format!("{}={}", group_name(group), body[at(group)]));
@@ -492,7 +496,7 @@ impl Detector {
         if opening_privacy {
             signals.push("opening:privacy".to_string());
         }
-        signals.push(format!("contract={:.1}/1000w", density(CONTRACT)));
+        signals.push(format!("contract={}/1000w", fixed(density(CONTRACT), 1)));
 
         // Negative evidence: pages that are something else.
         let prices = count_prices(segments);
@@ -667,7 +671,10 @@ impl Measurement {
         let (kind, score) = self.kind(w);
         let mut signals = self.signals;
         signals.push(format!(
-            "score: privacy {privacy:.2}, cookie {cookie:.2}, terms {terms:.2}"
+            "score: privacy {}, cookie {}, terms {}",
+            fixed(privacy, 2),
+            fixed(cookie, 2),
+            fixed(terms, 2)
         ));
         Detection {
             is_policy: matches!(kind, Kind::PrivacyPolicy | Kind::CookiePolicy),
@@ -815,6 +822,46 @@ fn has_byline(page: &Page) -> bool {
     })
 }
 
+/// `value` with `decimals` digits after the point, as `format!("{value:.N}")` writes it (the
+/// exact binary value rounded half to even), in integer arithmetic: std's float formatting,
+/// which nothing else in the wasm needs, would cost it ~8 KB gzip for these few signals.
+fn fixed(value: f32, decimals: u32) -> String {
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if value.is_nan() {
+        return "NaN".to_string();
+    } else if value.is_infinite() {
+        return format!("{sign}inf");
+    }
+    // |value| = mantissa * 2^exponent, exactly.
+    let bits = value.to_bits();
+    let (biased, fraction) = ((bits >> 23) & 0xff, bits & 0x7f_ffff);
+    let (mantissa, exponent) = match biased {
+        0 => (fraction, -149),
+        _ => (fraction | 0x80_0000, biased as i32 - 150),
+    };
+    let scale = 10u64.pow(decimals);
+    let (whole, part) = if exponent >= 0 {
+        (u128::from(mantissa) << exponent, 0)
+    } else {
+        // |value| * 10^decimals = scaled / 2^shift, rounded half to even.
+        let (scaled, shift) = (u64::from(mantissa) * scale, exponent.unsigned_abs());
+        let rounded = match shift {
+            // scaled < 2^31: less than half of the last digit.
+            64.. => 0,
+            _ => {
+                let (quotient, rest, half) = (
+                    scaled >> shift,
+                    scaled & ((1 << shift) - 1),
+                    1 << (shift - 1),
+                );
+                quotient + u64::from(rest > half || (rest == half && quotient % 2 == 1))
+            }
+        };
+        (u128::from(rounded / scale), rounded % scale)
+    };
+    format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -852,5 +899,41 @@ mod tests {
         assert!(title_name("Privacy Policy | Shop").contains(" privacy policy "));
         assert!(!title_name("How to write a privacy policy").contains("privacy"));
         assert!(title_name("Pocket Tides: Privacy").contains(" privacy policy "));
+    }
+
+    #[test]
+    fn fixed_writes_what_format_writes() {
+        let check = |v: f32| {
+            assert_eq!(fixed(v, 1), format!("{v:.1}"), "{v:e}");
+            assert_eq!(fixed(v, 2), format!("{v:.2}"), "{v:e}");
+        };
+        // Every 1/128 up to 1024 and its neighbours: exact ties (0.25, 0.125, 2.375) round
+        // half to even; the neighbours round by the exact binary value.
+        for i in 0..1024 * 128 {
+            let v = i as f32 / 128.0;
+            for v in [
+                v,
+                -v,
+                f32::from_bits(v.to_bits() + 1),
+                f32::from_bits(v.to_bits().wrapping_sub(1)),
+            ] {
+                check(v);
+            }
+        }
+        // A spread over all bit patterns: subnormals, huge values, both signs, NaN, infinity.
+        for bits in (0..=u32::MAX).step_by(65_521) {
+            check(f32::from_bits(bits));
+        }
+        for v in [
+            0.0,
+            -0.0,
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NAN,
+        ] {
+            check(v);
+        }
     }
 }

@@ -2,10 +2,14 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::changes::{self, Change, StoredSummary};
-use crate::page::Page;
+use crate::changes::{self, Change, ChangeFields, StoredSummary};
+use crate::lang::Language;
+use crate::page::{Block, Page};
 use crate::read::Format;
-use crate::report::Report;
+use crate::report::{
+    Answer, Arg, ArgValue, CategorySummary, ChangeNotice, Clause, Detection, Evidence, FactSource,
+    Facts, GradeReason, Kind, Message, Report, Retention,
+};
 
 /// Runs when an instance starts (again after `__wbg_reset_state`): a panic is thrown to the
 /// caller as a JS `Error` that names it, where `panic=abort` would only leave a bare trap.
@@ -25,7 +29,7 @@ pub fn init() {
 /// Analyses a `Page` object (`{url, title, lang, blocks: [{text, tag, level}]}`) into a Report.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(page: JsValue) -> Result<JsValue, JsError> {
-    let page: Page = serde_wasm_bindgen::from_value(page).map_err(into_error)?;
+    let page: Page = from_js(page)?;
     #[cfg(feature = "fault-injection")]
     inject_fault(&page.title);
     to_js(&crate::analyze(&page))
@@ -47,7 +51,7 @@ pub fn read_text(text: &str, url: &str) -> Result<JsValue, JsError> {
 /// The part of a Report kept per site for change alerts (`changes::StoredSummary`).
 #[wasm_bindgen(js_name = storedSummary)]
 pub fn stored_summary(report: JsValue) -> Result<JsValue, JsError> {
-    let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    let report: Report = from_js(report)?;
     to_js(&StoredSummary::of(&report))
 }
 
@@ -56,8 +60,8 @@ pub fn stored_summary(report: JsValue) -> Result<JsValue, JsError> {
 /// nothing changed.
 #[wasm_bindgen(js_name = compareSummaries)]
 pub fn compare_summaries(before: JsValue, after: JsValue) -> Result<JsValue, JsError> {
-    let after: StoredSummary = serde_wasm_bindgen::from_value(after).map_err(into_error)?;
-    let changes = match serde_wasm_bindgen::from_value::<StoredSummary>(before) {
+    let after: StoredSummary = from_js(after)?;
+    let changes = match from_js::<StoredSummary>(before) {
         Ok(before) => changes::diff(&before, &after),
         Err(_) => Vec::new(),
     };
@@ -77,11 +81,11 @@ pub fn render_details(
     on_close: Option<js_sys::Function>,
     translate: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
-    let report: Report = serde_wasm_bindgen::from_value(report).map_err(into_error)?;
+    let report: Report = from_js(report)?;
     let changes: Vec<Change> = if changes.is_undefined() || changes.is_null() {
         Vec::new()
     } else {
-        serde_wasm_bindgen::from_value(changes).map_err(into_error)?
+        from_js(changes)?
     };
     let actions = crate::ui::Actions {
         show_clause: on_show_clause,
@@ -99,8 +103,7 @@ pub fn word_message(
     message: JsValue,
     translate: Option<js_sys::Function>,
 ) -> Result<String, JsError> {
-    let message: crate::report::Message =
-        serde_wasm_bindgen::from_value(message).map_err(into_error)?;
+    let message: Message = from_js(message)?;
     Ok(crate::ui_text::word(&message, &|key| {
         crate::ui::translated(translate.as_ref(), key)
     }))
@@ -127,3 +130,349 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 fn into_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
+
+/// Reads a value JS hands in (the Page; a Report, a stored summary, changes or a message this
+/// module made) as serde-wasm-bindgen reads it with the serde derives: a missing field is an
+/// error unless the type has a default there (`None` for an `Option`), `null` and `undefined`
+/// are `None`, unknown fields are left alone. Written out here because the derived readers and
+/// serde-wasm-bindgen's deserializer cost the wasm ~14 KB gzip more. Each reader returns a
+/// value even when the input is wrong (a stand-in) and notes the first error, so no partly
+/// read struct has to be dropped on the way out.
+fn from_js<T: FromJs>(value: JsValue) -> Result<T, JsError> {
+    let mut error = None;
+    let read = T::from_js(value, &mut error);
+    match error {
+        None => Ok(read),
+        Some(e) => Err(JsError::new(&e)),
+    }
+}
+
+/// The first error met while reading.
+type Error = Option<String>;
+
+fn note(error: &mut Error, message: String) {
+    error.get_or_insert(message);
+}
+
+trait FromJs: Sized {
+    fn from_js(value: JsValue, error: &mut Error) -> Self;
+
+    /// The value of a field the object lacks.
+    fn missing(name: &str, error: &mut Error) -> Self {
+        note(error, format!("missing field `{name}`"));
+        Self::from_js(JsValue::UNDEFINED, &mut None)
+    }
+}
+
+thread_local! {
+    /// The JS strings of field names read so far, by the address of the name.
+    static KEYS: std::cell::RefCell<Vec<(usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `read(key)` with field name `name` as a JS string, made once per name: a page's blocks
+/// would otherwise make three strings each.
+fn with_key<R>(name: &'static str, read: impl FnOnce(&JsValue) -> R) -> R {
+    KEYS.with_borrow_mut(|keys| {
+        let at = match keys
+            .iter()
+            .position(|(address, _)| *address == name.as_ptr() as usize)
+        {
+            Some(at) => at,
+            None => {
+                keys.push((name.as_ptr() as usize, JsValue::from_str(name)));
+                keys.len() - 1
+            }
+        };
+        read(&keys[at].1)
+    })
+}
+
+/// A JS object's fields (none when the value is not an object).
+struct Fields(JsValue);
+
+impl Fields {
+    fn of(value: JsValue, what: &str, error: &mut Error) -> Fields {
+        if value.is_object() && !js_sys::Array::is_array(&value) {
+            Fields(value)
+        } else {
+            note(error, format!("invalid type: expected {what}"));
+            Fields(JsValue::UNDEFINED)
+        }
+    }
+
+    /// A field's value; none when the object lacks it (an `undefined` it holds is a value).
+    fn get(&self, name: &'static str) -> Option<JsValue> {
+        with_key(name, |key| {
+            let value = js_sys::Reflect::get(&self.0, key).unwrap_or(JsValue::UNDEFINED);
+            match value.is_undefined() && !js_sys::Reflect::has(&self.0, key).unwrap_or(false) {
+                true => None,
+                false => Some(value),
+            }
+        })
+    }
+
+    fn field<T: FromJs>(&self, name: &'static str, error: &mut Error) -> T {
+        match self.get(name) {
+            None => T::missing(name, error),
+            Some(value) => T::from_js(value, error),
+        }
+    }
+
+    /// A field with `#[serde(default)]`.
+    fn or_default<T: FromJs + Default>(&self, name: &'static str, error: &mut Error) -> T {
+        match self.get(name) {
+            None => T::default(),
+            Some(value) => T::from_js(value, error),
+        }
+    }
+}
+
+/// `found`, or the error that the value is not `what` and `T`'s stand-in.
+fn expect<T: Default>(found: Option<T>, what: &str, error: &mut Error) -> T {
+    found.unwrap_or_else(|| {
+        note(error, format!("invalid type: expected {what}"));
+        T::default()
+    })
+}
+
+/// A JS number that is a safe integer in `T`'s range, as serde-wasm-bindgen reads integers.
+fn integer<T: TryFrom<i64> + Default>(value: &JsValue, error: &mut Error) -> T {
+    let n = js_sys::Number::is_safe_integer(value).then(|| value.as_f64().unwrap_or(0.0) as i64);
+    expect(
+        n.and_then(|n| T::try_from(n).ok()),
+        "an integer in range",
+        error,
+    )
+}
+
+impl FromJs for String {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        expect(value.as_string(), "a string", error)
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        expect(value.as_bool(), "a boolean", error)
+    }
+}
+
+impl FromJs for char {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let text = value.as_string().unwrap_or_default();
+        let mut chars = text.chars();
+        let one = chars.next().filter(|_| chars.next().is_none());
+        expect(one, "a character", error)
+    }
+}
+
+impl FromJs for f32 {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        expect(value.as_f64().map(|n| n as f32), "a number", error)
+    }
+}
+
+impl FromJs for i32 {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        integer(&value, error)
+    }
+}
+
+impl FromJs for u8 {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        integer(&value, error)
+    }
+}
+
+impl FromJs for u32 {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        integer(&value, error)
+    }
+}
+
+impl FromJs for usize {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        integer(&value, error)
+    }
+}
+
+impl<T: FromJs> FromJs for Option<T> {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        match value.is_null() || value.is_undefined() {
+            true => None,
+            false => Some(T::from_js(value, error)),
+        }
+    }
+
+    fn missing(_: &str, _: &mut Error) -> Self {
+        None
+    }
+}
+
+impl<T: FromJs> FromJs for Vec<T> {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        match value.dyn_into::<js_sys::Array>() {
+            Ok(list) => list.iter().map(|item| T::from_js(item, error)).collect(),
+            Err(_) => expect(None, "a sequence", error),
+        }
+    }
+}
+
+/// A unit variant, written as its name (`rename_all = "snake_case"`); the last one stands in.
+fn variant<T: Copy>(value: JsValue, variants: &[(&str, T)], error: &mut Error) -> T {
+    let name = value.as_string().unwrap_or_default();
+    match variants.iter().find(|(id, _)| *id == name) {
+        Some(&(_, found)) => found,
+        None => {
+            note(error, format!("unknown variant `{name}`"));
+            variants[variants.len() - 1].1
+        }
+    }
+}
+
+impl FromJs for Kind {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let kinds = [
+            Kind::PrivacyPolicy,
+            Kind::CookiePolicy,
+            Kind::Terms,
+            Kind::Other,
+        ];
+        variant(value, &kinds.map(|k| (k.as_str(), k)), error)
+    }
+}
+
+impl FromJs for Answer {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let answers = [
+            Answer::Yes,
+            Answer::No,
+            Answer::Unclear,
+            Answer::NotMentioned,
+        ];
+        variant(value, &answers.map(|a| (a.as_str(), a)), error)
+    }
+}
+
+impl FromJs for ChangeNotice {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let notices = [
+            ("none", ChangeNotice::None),
+            ("posted", ChangeNotice::Posted),
+            ("email", ChangeNotice::Email),
+            ("advance", ChangeNotice::Advance),
+            ("not_mentioned", ChangeNotice::NotMentioned),
+        ];
+        variant(value, &notices, error)
+    }
+}
+
+/// `ArgValue` is externally tagged: `{"text": ...}`, `{"message": ...}` or `{"list": ...}`.
+impl FromJs for ArgValue {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let fields = Fields::of(value, "enum ArgValue", error);
+        let keys = js_sys::Object::keys(fields.0.unchecked_ref::<js_sys::Object>());
+        let tag = match keys.length() {
+            1 => keys.get(0).as_string().unwrap_or_default(),
+            _ => String::new(),
+        };
+        match tag.as_str() {
+            "text" => ArgValue::Text(fields.field("text", error)),
+            "message" => ArgValue::Message(fields.field("message", error)),
+            "list" => {
+                let list = fields.get("list").unwrap_or(JsValue::UNDEFINED);
+                let list = Fields::of(list, "struct variant ArgValue::List", error);
+                ArgValue::List {
+                    items: list.field("items", error),
+                    more: list.field("more", error),
+                }
+            }
+            _ => {
+                note(error, "invalid type: expected enum ArgValue".to_string());
+                ArgValue::Text(String::new())
+            }
+        }
+    }
+}
+
+impl FromJs for Change {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        Change::try_from(ChangeFields::from_js(value, error)).unwrap_or_else(|e| {
+            note(error, e);
+            Change::UpdatedOnly {
+                date: String::new(),
+            }
+        })
+    }
+}
+
+/// `FromJs` for a struct: each field read with `field`, or with `or_default` where the serde
+/// derive has `#[serde(default)]` (after `;`).
+macro_rules! from_js_struct {
+    ($type:ident { $($field:ident),* $(; $($default:ident),*)? }) => {
+        impl FromJs for $type {
+            fn from_js(value: JsValue, error: &mut Error) -> Self {
+                let fields = Fields::of(value, concat!("struct ", stringify!($type)), error);
+                $type {
+                    $($field: fields.field(stringify!($field), error),)*
+                    $($($default: fields.or_default(stringify!($default), error),)*)?
+                }
+            }
+        }
+    };
+}
+
+from_js_struct!(Page { ; url, title, lang, blocks });
+from_js_struct!(Block { text; tag, level });
+from_js_struct!(Report {
+    schema, detection, grade, grade_reasons, categories, clauses, facts, summary, headline,
+    summary_clauses, truncated; summary_messages, headline_message, language
+});
+from_js_struct!(Detection {
+    is_policy,
+    kind,
+    score,
+    signals
+});
+from_js_struct!(GradeReason { rule, points, clauses; severity });
+from_js_struct!(CategorySummary { id, label, clauses, summary; summary_message });
+from_js_struct!(Message { id; args });
+from_js_struct!(Arg { name, value });
+from_js_struct!(Clause {
+    index,
+    block,
+    text,
+    categories,
+    evidence
+});
+from_js_struct!(Evidence {
+    phrase,
+    category,
+    weight
+});
+from_js_struct!(Retention { text, days, clause });
+from_js_struct!(Facts {
+    effective_date, contacts, data_collected, third_parties, sells_data, targeted_advertising,
+    cookies, international_transfer, children_min_age, retention, user_rights, frameworks,
+    law_enforcement_disclosure, change_notice, evidence; cookie_types
+});
+from_js_struct!(FactSource { fact, clauses });
+from_js_struct!(Language { code, supported });
+from_js_struct!(ChangeFields {
+    change,
+    from,
+    to,
+    fact,
+    now,
+    ids,
+    names,
+    from_days,
+    to_days,
+    date
+});
+// `#[serde(default)]` on the whole struct: every field may be missing.
+from_js_struct!(StoredSummary {
+    ; grade, sells_data, targeted_advertising, international_transfer,
+    law_enforcement_disclosure, data_collected, third_parties, longest_retention_days,
+    effective_date
+});

@@ -2,7 +2,11 @@
 //! input becomes a JS error instead of a trap.
 #![cfg(target_arch = "wasm32")]
 
-use policylens::wasm::{analyze, compare_summaries, document_format, read_text, stored_summary};
+use policylens::changes::{self, Change, StoredSummary};
+use policylens::report::{Message, Report};
+use policylens::wasm::{
+    analyze, compare_summaries, document_format, read_text, stored_summary, word_message,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -105,4 +109,124 @@ fn summaries_compare_across_the_boundary_and_a_damaged_one_is_no_change() {
     let damaged = JsValue::from_str("not a summary");
     let none = js_sys::Array::from(&compare_summaries(damaged, now).expect("diff"));
     assert_eq!(none.length(), 0);
+}
+
+/// What serde-wasm-bindgen reads from `value` with the serde derives: the reference for the
+/// core's own readers of its values (src/wasm.rs `from_js`).
+fn serde_read<T: serde::de::DeserializeOwned>(value: &JsValue) -> T {
+    serde_wasm_bindgen::from_value(value.clone()).unwrap_or_else(|e| panic!("serde: {e}"))
+}
+
+#[wasm_bindgen_test]
+fn reports_summaries_and_messages_read_back_as_serde_reads_them() {
+    let report = analyze(js_sys::JSON::parse(POLICY).unwrap()).expect("report");
+    let read: Report = serde_read(&report);
+    assert!(read.grade.is_some() && !read.summary_messages.is_empty());
+
+    let summary = stored_summary(report.clone()).expect("summary");
+    assert_eq!(
+        serde_read::<StoredSummary>(&summary),
+        StoredSummary::of(&read)
+    );
+
+    for message in js_sys::Array::from(&get(&report, &["summary_messages"])).iter() {
+        let worded = word_message(message.clone(), None).expect("worded");
+        assert_eq!(
+            worded,
+            policylens::ui_text::in_english(&serde_read::<Message>(&message))
+        );
+    }
+
+    // A summary stored by an older version lacks fields (serde's defaults fill them); the
+    // changes come back as `diff` makes them.
+    let before = js_sys::JSON::parse(
+        r#"{"grade":"E","sells_data":"yes","data_collected":[],"third_parties":["Nobody Named"],
+            "longest_retention_days":30}"#,
+    )
+    .unwrap();
+    let changes = compare_summaries(before.clone(), summary.clone()).expect("diff");
+    let expected = changes::diff(&serde_read(&before), &serde_read(&summary));
+    assert!(expected.len() >= 2);
+    assert_eq!(serde_read::<Vec<Change>>(&changes), expected);
+}
+
+#[wasm_bindgen_test]
+fn values_of_the_wrong_shape_are_js_errors() {
+    let report = analyze(js_sys::JSON::parse(POLICY).unwrap()).expect("report");
+    let with = |path: &[&str], value: JsValue| {
+        let copy = js_sys::JSON::parse(
+            &js_sys::JSON::stringify(&report)
+                .unwrap()
+                .as_string()
+                .unwrap(),
+        )
+        .unwrap();
+        let (field, parents) = path.split_last().unwrap();
+        let parent = get(&copy, parents);
+        js_sys::Reflect::set(&parent, &JsValue::from_str(field), &value).unwrap();
+        copy
+    };
+    // Each of these is an error for serde too; a default-less missing field is one.
+    for (path, value) in [
+        (&["facts"][..], JsValue::UNDEFINED),
+        (&["grade"][..], JsValue::from_f64(5.0)),
+        (&["grade"][..], JsValue::from_str("AB")),
+        (&["facts", "sells_data"][..], JsValue::from_str("maybe")),
+        (&["facts", "children_min_age"][..], JsValue::from_f64(-1.0)),
+        (&["facts", "retention"][..], JsValue::from_str("30 days")),
+    ] {
+        let bad = with(path, value);
+        assert!(
+            serde_wasm_bindgen::from_value::<Report>(bad.clone()).is_err(),
+            "{path:?}"
+        );
+        assert!(stored_summary(bad).is_err(), "{path:?}");
+    }
+    // A defaulted field may be missing, but not `undefined` (serde-wasm-bindgen reads a field
+    // the object holds).
+    let without = |path: &[&str]| {
+        let copy = with(path, JsValue::NULL);
+        let (field, parents) = path.split_last().unwrap();
+        js_sys::Reflect::delete_property(&get(&copy, parents).into(), &JsValue::from_str(field))
+            .unwrap();
+        copy
+    };
+    let undefined = with(&["language"], JsValue::UNDEFINED);
+    assert!(serde_wasm_bindgen::from_value::<Report>(undefined.clone()).is_err());
+    assert!(stored_summary(undefined).is_err());
+    for path in [
+        &["language"][..],
+        &["summary_messages"],
+        &["facts", "cookie_types"],
+    ] {
+        let fine = without(path);
+        let read: Report = serde_read(&fine);
+        let summary = stored_summary(fine).expect("read");
+        assert_eq!(
+            serde_read::<StoredSummary>(&summary),
+            StoredSummary::of(&read),
+            "{path:?}"
+        );
+    }
+    assert!(stored_summary(without(&["facts", "sells_data"])).is_err());
+    // Optional fields may be missing, null or undefined: none.
+    for (path, value) in [
+        (&["grade"][..], JsValue::NULL),
+        (&["grade"][..], JsValue::UNDEFINED),
+        (&["facts", "children_min_age"][..], JsValue::UNDEFINED),
+    ] {
+        let fine = with(path, value);
+        let read: Report = serde_read(&fine);
+        let summary = stored_summary(fine).expect("read");
+        assert_eq!(
+            serde_read::<StoredSummary>(&summary),
+            StoredSummary::of(&read),
+            "{path:?}"
+        );
+    }
+    let message = js_sys::JSON::parse(
+        r#"{"id":"summarySells","args":[{"name":"x","value":{"list":{"items":[{"text":"a"}]}}}]}"#,
+    )
+    .unwrap();
+    assert!(word_message(message, None).is_err());
 }
