@@ -117,6 +117,17 @@ fn serde_read<T: serde::de::DeserializeOwned>(value: &JsValue) -> T {
     serde_wasm_bindgen::from_value(value.clone()).unwrap_or_else(|e| panic!("serde: {e}"))
 }
 
+/// The core's stored summary of `report` is the one serde's reading of it gives.
+fn summary_reads_as_serde_does(report: JsValue, what: &[&str]) {
+    let read: Report = serde_read(&report);
+    let summary = stored_summary(report).expect("read");
+    assert_eq!(
+        serde_read::<StoredSummary>(&summary),
+        StoredSummary::of(&read),
+        "{what:?}"
+    );
+}
+
 #[wasm_bindgen_test]
 fn reports_summaries_and_messages_read_back_as_serde_reads_them() {
     let report = analyze(js_sys::JSON::parse(POLICY).unwrap()).expect("report");
@@ -199,14 +210,7 @@ fn values_of_the_wrong_shape_are_js_errors() {
         &["summary_messages"],
         &["facts", "cookie_types"],
     ] {
-        let fine = without(path);
-        let read: Report = serde_read(&fine);
-        let summary = stored_summary(fine).expect("read");
-        assert_eq!(
-            serde_read::<StoredSummary>(&summary),
-            StoredSummary::of(&read),
-            "{path:?}"
-        );
+        summary_reads_as_serde_does(without(path), path);
     }
     assert!(stored_summary(without(&["facts", "sells_data"])).is_err());
     // Optional fields may be missing, null or undefined: none.
@@ -215,14 +219,7 @@ fn values_of_the_wrong_shape_are_js_errors() {
         (&["grade"][..], JsValue::UNDEFINED),
         (&["facts", "children_min_age"][..], JsValue::UNDEFINED),
     ] {
-        let fine = with(path, value);
-        let read: Report = serde_read(&fine);
-        let summary = stored_summary(fine).expect("read");
-        assert_eq!(
-            serde_read::<StoredSummary>(&summary),
-            StoredSummary::of(&read),
-            "{path:?}"
-        );
+        summary_reads_as_serde_does(with(path, value), path);
     }
     let message = js_sys::JSON::parse(
         r#"{"id":"summarySells","args":[{"name":"x","value":{"list":{"items":[{"text":"a"}]}}}]}"#,
