@@ -45,7 +45,11 @@ fn scale_for_words(words: usize) -> f32 {
 /// Value of a learned phrase found `count` times in a clause, before `length_scale`:
 /// sublinear in the count (1 + ln count), as in training.
 pub(crate) fn term_value(count: usize) -> f32 {
-    1.0 + (count.max(1) as f32).ln()
+    // Most phrases are found once: 1 + ln 1 is exactly 1.
+    if count <= 1 {
+        return 1.0;
+    }
+    1.0 + (count as f32).ln()
 }
 
 /// Per category, the sum of context weight times neighbour evidence (both per offset).
@@ -80,14 +84,78 @@ struct Scored {
 }
 
 /// Buffers reused from clause to clause: the folded clause, the patterns found in it, the
-/// moves of every clause of the page, and the moves kept as evidence of one clause.
-#[derive(Default)]
+/// moves up (positive) of every clause of the page, and the moves kept as evidence of one
+/// clause.
 struct Scratch {
     folded: String,
-    found: Vec<usize>,
+    found: Found,
     counted: Vec<(usize, usize)>,
     moves: Vec<Move>,
     kept: Vec<Move>,
+}
+
+impl Scratch {
+    fn new(patterns: usize) -> Scratch {
+        Scratch {
+            folded: String::new(),
+            found: Found::new(patterns),
+            counted: Vec::new(),
+            moves: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+}
+
+/// The patterns found in one text, counted as they come: a count per pattern, and a bit per
+/// pattern found with a summary bit per word of bits, so the patterns come out in order
+/// without a sort.
+struct Found {
+    counts: Box<[u32]>,
+    bits: Box<[u64]>,
+    summary: Box<[u64]>,
+}
+
+impl Found {
+    fn new(patterns: usize) -> Found {
+        let words = patterns.div_ceil(64);
+        Found {
+            counts: vec![0; patterns].into_boxed_slice(),
+            bits: vec![0; words].into_boxed_slice(),
+            summary: vec![0; words.div_ceil(64)].into_boxed_slice(),
+        }
+    }
+
+    fn add(&mut self, pattern: usize) {
+        let count = &mut self.counts[pattern];
+        if *count == 0 {
+            let word = pattern / 64;
+            self.bits[word] |= 1 << (pattern % 64);
+            self.summary[word / 64] |= 1 << (word % 64);
+        }
+        *count += 1;
+    }
+
+    /// Appends the patterns found with their counts to `counted`, in pattern order, and
+    /// forgets them.
+    fn drain_into(&mut self, counted: &mut Vec<(usize, usize)>) {
+        for (at, summary) in self.summary.iter_mut().enumerate() {
+            for word in set_bits(std::mem::take(summary)).map(|bit| at * 64 + bit) {
+                for pattern in set_bits(std::mem::take(&mut self.bits[word])) {
+                    let pattern = word * 64 + pattern;
+                    counted.push((pattern, std::mem::take(&mut self.counts[pattern]) as usize));
+                }
+            }
+        }
+    }
+}
+
+/// The positions of the bits set in `bits`, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let bit = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        (bit < 64).then_some(bit)
+    })
 }
 
 /// Matches of the last heading and lead-in scored: consecutive clauses mostly share them.
@@ -154,21 +222,12 @@ impl Classifier {
 
     /// Writes the distinct patterns found in a folded text with their counts, in pattern
     /// order, to `counted` (`found` is scratch space).
-    fn count_matches(
-        &self,
-        folded: &str,
-        found: &mut Vec<usize>,
-        counted: &mut Vec<(usize, usize)>,
-    ) {
-        found.clear();
-        found.extend(
-            self.automaton
-                .find_overlapping_iter(folded)
-                .map(|m| m.pattern()),
-        );
-        found.sort_unstable();
+    fn count_matches(&self, folded: &str, found: &mut Found, counted: &mut Vec<(usize, usize)>) {
+        for m in self.automaton.find_overlapping_iter(folded) {
+            found.add(m.pattern());
+        }
         counted.clear();
-        count_runs(found.iter().copied(), counted);
+        found.drain_into(counted);
     }
 
     /// Distinct patterns found in a folded text, in pattern order.
@@ -197,7 +256,7 @@ impl Classifier {
 
     /// Classifies one clause on its own (no neighbours, so no context).
     pub fn classify(&self, segment: &Segment) -> Labels {
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new(self.phrase_count());
         let scored = self.score(segment, &mut SharedMatches::default(), &mut scratch);
         self.decide(&scored, [0.0; 10], &mut scratch)
     }
@@ -206,7 +265,7 @@ impl Classifier {
     /// category, the context weights times the evidence of the neighbouring clauses.
     pub fn classify_page(&self, segments: &[Segment]) -> Vec<Labels> {
         let mut shared = SharedMatches::default();
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new(self.phrase_count());
         let scored: Vec<Scored> = segments
             .iter()
             .map(|s| self.score(s, &mut shared, &mut scratch))
@@ -230,7 +289,7 @@ impl Classifier {
     #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
     pub(crate) fn own_scores(&self, segments: &[Segment]) -> Vec<[f32; 10]> {
         let mut shared = SharedMatches::default();
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new(self.phrase_count());
         segments
             .iter()
             .map(|s| {
@@ -243,7 +302,7 @@ impl Classifier {
     /// The own score of one clause and the phrases behind it: per category, the bias plus the
     /// fixed contributions (curated phrases, lead-in, heading) plus the clause's learned
     /// weights, each times `term_value` of its count, times `length_scale`.
-    /// The moves are appended to `scratch.moves`.
+    /// The moves up are appended to `scratch.moves`.
     fn score(
         &self,
         segment: &Segment,
@@ -271,14 +330,20 @@ impl Classifier {
         let contribution =
             |weight: f32, curated: bool| if curated { weight } else { weight * scale };
         self.count_matches(folded, found, counted);
+        // Only moves up a score can be evidence (`decide`).
         for &(at, count) in counted.iter() {
             let value = term_value(count);
             for &(category, weight, curated) in self.lexicon.text_weights(at) {
                 if curated {
-                    moves.push((category, at, weight));
+                    if weight > 0.0 {
+                        moves.push((category, at, weight));
+                    }
                     fixed[category.index()] += weight;
                 } else {
-                    moves.push((category, at, weight * value * scale));
+                    let moved = weight * value * scale;
+                    if moved > 0.0 {
+                        moves.push((category, at, moved));
+                    }
                     learned[category.index()] += weight * value;
                 }
             }
@@ -302,7 +367,9 @@ impl Classifier {
         if let Some(heading) = &segment.heading {
             for &at in self.matches_cached(heading, &mut shared.heading) {
                 for &(category, weight) in self.lexicon.heading_weights(at) {
-                    moves.push((category, at, weight));
+                    if weight > 0.0 {
+                        moves.push((category, at, weight));
+                    }
                     fixed[category.index()] += weight;
                 }
             }
@@ -362,17 +429,55 @@ impl Classifier {
 #[cfg(all(feature = "train", not(target_arch = "wasm32")))]
 pub(crate) fn count_sorted<T: Ord>(mut values: Vec<T>) -> Vec<(T, usize)> {
     values.sort_unstable();
-    let mut counted = Vec::new();
-    count_runs(values, &mut counted);
-    counted
-}
-
-/// Appends each run of equal values of `sorted` to `counted` as (value, length of the run).
-fn count_runs<T: PartialEq>(sorted: impl IntoIterator<Item = T>, counted: &mut Vec<(T, usize)>) {
-    for value in sorted {
+    let mut counted: Vec<(T, usize)> = Vec::new();
+    for value in values {
         match counted.last_mut() {
             Some((last, n)) if *last == value => *n += 1,
             _ => counted.push((value, 1)),
         }
+    }
+    counted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn found_patterns_come_out_in_order_with_their_counts_and_are_forgotten() {
+        // Over 4096 patterns: more than one summary word.
+        let mut found = Found::new(9000);
+        let mut counted = Vec::new();
+        for pattern in [8999, 5, 4096, 63, 64, 5, 0, 4095, 8999, 5, 8191, 8192] {
+            found.add(pattern);
+        }
+        found.drain_into(&mut counted);
+        assert_eq!(
+            counted,
+            [
+                (0, 1),
+                (5, 3),
+                (63, 1),
+                (64, 1),
+                (4095, 1),
+                (4096, 1),
+                (8191, 1),
+                (8192, 1),
+                (8999, 2)
+            ]
+        );
+        counted.clear();
+        found.drain_into(&mut counted);
+        assert!(counted.is_empty());
+        found.add(7);
+        found.drain_into(&mut counted);
+        assert_eq!(counted, [(7, 1)]);
+    }
+
+    #[test]
+    fn a_term_found_once_counts_exactly_once() {
+        assert_eq!(term_value(1).to_bits(), 1.0f32.to_bits());
+        assert_eq!(term_value(0).to_bits(), 1.0f32.to_bits());
+        assert_eq!(term_value(3), 1.0 + 3.0f32.ln());
     }
 }
