@@ -343,7 +343,10 @@ fn lower_char(text: &str, at: usize, folded: &mut Vec<u8>, len: usize) -> (usize
     }
     let mut written = 0;
     for lower in c.to_lowercase() {
-        written += lower.encode_utf8(&mut folded[len + written..]).len();
+        let mut utf8 = [0; 4];
+        let lower = lower.encode_utf8(&mut utf8).as_bytes();
+        folded[len + written..len + written + lower.len()].copy_from_slice(lower);
+        written += lower.len();
     }
     (read, Some(written))
 }
