@@ -83,15 +83,13 @@ struct Scored {
     moves: std::ops::Range<usize>,
 }
 
-/// Buffers reused from clause to clause: the folded clause, the patterns found in it, the
-/// moves up (positive) of every clause of the page, and the moves kept as evidence of one
-/// clause.
+/// Buffers reused from clause to clause: the folded clause, the patterns found in it, and
+/// the moves up (positive) of every clause of the page.
 struct Scratch {
     folded: String,
     found: Found,
     counted: Vec<(usize, usize)>,
     moves: Vec<Move>,
-    kept: Vec<Move>,
 }
 
 impl Scratch {
@@ -101,7 +99,6 @@ impl Scratch {
             found: Found::new(patterns),
             counted: Vec::new(),
             moves: Vec::new(),
-            kept: Vec::new(),
         }
     }
 }
@@ -156,6 +153,45 @@ fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
         bits &= bits.wrapping_sub(1);
         (bit < 64).then_some(bit)
     })
+}
+
+/// The strongest moves up of one category, strongest first: the higher weight, then the
+/// lower pattern (moves equal in both are the same move). Each is kept as one number that
+/// orders them so: the weight's bits (for positive weights, in the order of the weights),
+/// then the pattern's complement.
+#[derive(Clone, Copy, Default)]
+struct Strongest {
+    keys: [u64; MAX_EVIDENCE],
+    len: usize,
+}
+
+impl Strongest {
+    /// Keeps the move of pattern `at` by `weight` (positive) if it is among the
+    /// `MAX_EVIDENCE` strongest.
+    fn offer(&mut self, at: usize, weight: f32) {
+        let key = u64::from(weight.to_bits()) << 32 | u64::from(!(at as u32));
+        let end = if self.len < MAX_EVIDENCE {
+            self.len
+        } else if key > self.keys[MAX_EVIDENCE - 1] {
+            MAX_EVIDENCE - 1
+        } else {
+            return;
+        };
+        let place = self.keys[..end]
+            .iter()
+            .position(|&kept| key > kept)
+            .unwrap_or(end);
+        self.keys.copy_within(place..end, place + 1);
+        self.keys[place] = key;
+        self.len = end + 1;
+    }
+
+    /// The moves kept as (pattern, weight), strongest first.
+    fn moves(&self) -> impl Iterator<Item = (usize, f32)> + '_ {
+        self.keys[..self.len]
+            .iter()
+            .map(|&key| (!(key as u32) as usize, f32::from_bits((key >> 32) as u32)))
+    }
 }
 
 /// Matches of the last heading and lead-in scored: consecutive clauses mostly share them.
@@ -393,29 +429,26 @@ impl Classifier {
             .into_iter()
             .filter(|c| assigned[c.index()])
             .collect();
-        // Evidence: the strongest phrases for each assigned category, in category order. Moves
-        // equal in weight and pattern are the same move, so unstable selection and sorting give
-        // the order of a stable sort.
-        let strongest = |a: &Move, b: &Move| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1));
-        let mut evidence: Vec<Evidence> = Vec::new();
-        for &category in &categories {
-            let kept = &mut scratch.kept;
-            kept.clear();
-            kept.extend(
-                scratch.moves[scored.moves.clone()]
-                    .iter()
-                    .filter(|&&(c, _, w)| c == category && w > 0.0),
-            );
-            if kept.len() > MAX_EVIDENCE {
-                kept.select_nth_unstable_by(MAX_EVIDENCE - 1, strongest);
-                kept.truncate(MAX_EVIDENCE);
+        // Evidence: the strongest phrases for each assigned category, in category order, each
+        // category's kept in one pass over the clause's moves.
+        let mut strongest = [Strongest::default(); 10];
+        for &(category, at, weight) in &scratch.moves[scored.moves.clone()] {
+            if assigned[category.index()] && weight > 0.0 {
+                strongest[category.index()].offer(at, weight);
             }
-            kept.sort_unstable_by(strongest);
-            evidence.extend(kept.iter().map(|&(_, at, weight)| Evidence {
-                phrase: self.lexicon.phrase(at).to_string(),
-                category: category.id().to_string(),
-                weight,
-            }));
+        }
+        let mut evidence: Vec<Evidence> =
+            Vec::with_capacity(categories.iter().map(|c| strongest[c.index()].len).sum());
+        for &category in &categories {
+            evidence.extend(
+                strongest[category.index()]
+                    .moves()
+                    .map(|(at, weight)| Evidence {
+                        phrase: self.lexicon.phrase(at).to_string(),
+                        category: category.id().to_string(),
+                        weight,
+                    }),
+            );
         }
         Labels {
             categories,
@@ -472,6 +505,40 @@ mod tests {
         found.add(7);
         found.drain_into(&mut counted);
         assert_eq!(counted, [(7, 1)]);
+    }
+
+    #[test]
+    fn the_strongest_moves_are_the_first_of_a_sort_by_weight_then_pattern() {
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = move |below: u32| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state % below
+        };
+        for round in 0..300 {
+            // Few distinct weights and patterns, so ties in weight and repeated moves occur.
+            let moves: Vec<(usize, f32)> = (0..next(20))
+                .map(|_| {
+                    (
+                        next(12) as usize,
+                        [0.25, 0.5, 1.5, 3.0e-5, 7.0][next(5) as usize],
+                    )
+                })
+                .collect();
+            let mut strongest = Strongest::default();
+            for &(at, weight) in &moves {
+                strongest.offer(at, weight);
+            }
+            let mut sorted = moves.clone();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            sorted.truncate(MAX_EVIDENCE);
+            assert_eq!(
+                strongest.moves().collect::<Vec<_>>(),
+                sorted,
+                "round {round}"
+            );
+        }
     }
 
     #[test]
