@@ -355,13 +355,7 @@ impl Classifier {
         let first_move = moves.len();
         let mut learned = [0.0f32; 10];
         let mut fixed = [0.0f32; 10];
-        fold_stemmed_into(&segment.text, folded);
-        // A folded text is " word word ... ": one space before each word and one after.
-        let words = folded
-            .bytes()
-            .filter(|&b| b == b' ')
-            .count()
-            .saturating_sub(1);
+        let words = fold_stemmed_into(&segment.text, folded);
         let scale = scale_for_words(words);
         let contribution =
             |weight: f32, curated: bool| if curated { weight } else { weight * scale };

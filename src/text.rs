@@ -219,9 +219,9 @@ pub fn fold_stemmed(text: &str) -> String {
     out
 }
 
-/// `fold_stemmed` into `out`, replacing what it held.
-pub fn fold_stemmed_into(text: &str, out: &mut String) {
-    fold_words(text, out, true);
+/// `fold_stemmed` into `out`, replacing what it held; returns the number of words.
+pub fn fold_stemmed_into(text: &str, out: &mut String) -> usize {
+    fold_words(text, out, true)
 }
 
 /// Lower-cases and keeps only word characters, one space between words, for matching.
@@ -264,10 +264,10 @@ const NON_ASCII: u8 = 2;
 const MAX_LOWER_BYTES: usize = 12;
 
 /// Replaces `out` with a space and the folded words of `text`, each followed by a space, each
-/// `stem`med if `stemmed`. One pass over the bytes, each ASCII byte read through
+/// `stem`med if `stemmed`; returns the number of words. One pass over the bytes, each ASCII byte read through
 /// `FOLDED_BYTE` and written in place into a buffer kept longer than what can still be
 /// written.
-fn fold_words(text: &str, out: &mut String, stemmed: bool) {
+fn fold_words(text: &str, out: &mut String, stemmed: bool) -> usize {
     let bytes = text.as_bytes();
     let mut folded = std::mem::take(out).into_bytes();
     folded.clear();
@@ -276,6 +276,7 @@ fn fold_words(text: &str, out: &mut String, stemmed: bool) {
     folded.resize(text.len() + 2, 0);
     folded[0] = b' ';
     let mut len = 1;
+    let mut words = 0;
     let mut at = 0;
     while at < bytes.len() {
         // Between words: a word starts at `word_start` or none does.
@@ -323,9 +324,11 @@ fn fold_words(text: &str, out: &mut String, stemmed: bool) {
             }
         }
         len = end_word(&mut folded, word_start, len, stemmed);
+        words += 1;
     }
     folded.truncate(len);
     *out = String::from_utf8(folded).expect("whole characters only");
+    words
 }
 
 /// Reads the non-ASCII character at `text[at..]`: returns its length in bytes and, if it is
@@ -455,8 +458,9 @@ mod tests {
         let mut folded = String::from("left over");
         for text in texts {
             for stemmed in [false, true] {
-                fold_words(text, &mut folded, stemmed);
+                let words = fold_words(text, &mut folded, stemmed);
                 assert_eq!(folded, reference_fold(text, stemmed), "{text:?} {stemmed}");
+                assert_eq!(words, folded.split_whitespace().count(), "{text:?}");
             }
         }
         // Pseudo-random strings over letters, separators, apostrophes and wide characters.
@@ -473,8 +477,9 @@ mod tests {
                 text.push(alphabet[state as usize % alphabet.len()]);
             }
             for stemmed in [false, true] {
-                fold_words(&text, &mut folded, stemmed);
+                let words = fold_words(&text, &mut folded, stemmed);
                 assert_eq!(folded, reference_fold(&text, stemmed), "{text:?} {stemmed}");
+                assert_eq!(words, folded.split_whitespace().count(), "{text:?}");
             }
         }
     }
