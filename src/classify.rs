@@ -77,18 +77,31 @@ pub struct Classifier {
 /// A phrase that moved a clause's score: (category, phrase pattern, contribution).
 type Move = (Category, usize, f32);
 
-/// A clause's own score per category and where its moves are in the page's `Moves`.
+/// A phrase found in a clause's text: its pattern, `term_value` of its count, and a bit per
+/// category (`1 << index`) in which it has a weight above 0.
+#[derive(Clone, Copy)]
+struct Term {
+    at: u32,
+    value: f32,
+    up: u16,
+}
+
+/// A clause's own score per category, its `length_scale`, and where its terms and its other
+/// moves (lead-in and heading) are in the page's `Scratch`.
 struct Scored {
     scores: [f32; 10],
+    scale: f32,
+    terms: std::ops::Range<usize>,
     moves: std::ops::Range<usize>,
 }
 
-/// Buffers reused from clause to clause: the folded clause, the patterns found in it, and
-/// the moves up (positive) of every clause of the page.
+/// Buffers reused from clause to clause: the folded clause and the patterns found in it; and
+/// for every clause of the page, its terms and its lead-in and heading moves up (positive).
+/// The moves of the terms are worked out again, for the assigned categories only, by `decide`.
 struct Scratch {
     folded: String,
     found: Found,
-    counted: Vec<(usize, usize)>,
+    terms: Vec<Term>,
     moves: Vec<Move>,
 }
 
@@ -97,7 +110,7 @@ impl Scratch {
         Scratch {
             folded: String::new(),
             found: Found::new(patterns),
-            counted: Vec::new(),
+            terms: Vec::new(),
             moves: Vec::new(),
         }
     }
@@ -132,14 +145,14 @@ impl Found {
         *count += 1;
     }
 
-    /// Appends the patterns found with their counts to `counted`, in pattern order, and
-    /// forgets them.
-    fn drain_into(&mut self, counted: &mut Vec<(usize, usize)>) {
+    /// Calls `each` with every pattern found and its count, in pattern order, and forgets
+    /// them.
+    fn drain(&mut self, mut each: impl FnMut(usize, usize)) {
         for (at, summary) in self.summary.iter_mut().enumerate() {
             for word in set_bits(std::mem::take(summary)).map(|bit| at * 64 + bit) {
                 for pattern in set_bits(std::mem::take(&mut self.bits[word])) {
                     let pattern = word * 64 + pattern;
-                    counted.push((pattern, std::mem::take(&mut self.counts[pattern]) as usize));
+                    each(pattern, std::mem::take(&mut self.counts[pattern]) as usize);
                 }
             }
         }
@@ -256,14 +269,19 @@ impl Classifier {
         self.automaton.memory_usage()
     }
 
-    /// Writes the distinct patterns found in a folded text with their counts, in pattern
-    /// order, to `counted` (`found` is scratch space).
-    fn count_matches(&self, folded: &str, found: &mut Found, counted: &mut Vec<(usize, usize)>) {
+    /// Appends the distinct patterns found in a folded text to `terms`, in pattern order
+    /// (`found` is scratch space).
+    fn find_terms(&self, folded: &str, found: &mut Found, terms: &mut Vec<Term>) {
         for m in self.automaton.find_overlapping_iter(folded) {
             found.add(m.pattern());
         }
-        counted.clear();
-        found.drain_into(counted);
+        found.drain(|pattern, count| {
+            terms.push(Term {
+                at: pattern as u32,
+                value: term_value(count),
+                up: 0,
+            })
+        });
     }
 
     /// Distinct patterns found in a folded text, in pattern order.
@@ -329,6 +347,7 @@ impl Classifier {
         segments
             .iter()
             .map(|s| {
+                scratch.terms.clear();
                 scratch.moves.clear();
                 self.score(s, &mut shared, &mut scratch).scores
             })
@@ -338,7 +357,8 @@ impl Classifier {
     /// The own score of one clause and the phrases behind it: per category, the bias plus the
     /// fixed contributions (curated phrases, lead-in, heading) plus the clause's learned
     /// weights, each times `term_value` of its count, times `length_scale`.
-    /// The moves up are appended to `scratch.moves`.
+    /// The terms are appended to `scratch.terms`, the lead-in and heading moves up to
+    /// `scratch.moves`.
     fn score(
         &self,
         segment: &Segment,
@@ -348,10 +368,10 @@ impl Classifier {
         let Scratch {
             folded,
             found,
-            counted,
+            terms,
             moves,
-            ..
         } = scratch;
+        let first_term = terms.len();
         let first_move = moves.len();
         let mut learned = [0.0f32; 10];
         let mut fixed = [0.0f32; 10];
@@ -359,29 +379,25 @@ impl Classifier {
         let scale = scale_for_words(words);
         let contribution =
             |weight: f32, curated: bool| if curated { weight } else { weight * scale };
-        self.count_matches(folded, found, counted);
-        // Only moves up a score can be evidence (`decide`).
-        for &(at, count) in counted.iter() {
-            let value = term_value(count);
-            for &(category, weight, curated) in self.lexicon.text_weights(at) {
+        self.find_terms(folded, found, terms);
+        for term in &mut terms[first_term..] {
+            let mut up = 0;
+            for &(category, weight, curated) in self.lexicon.text_weights(term.at as usize) {
                 if curated {
-                    if weight > 0.0 {
-                        moves.push((category, at, weight));
-                    }
                     fixed[category.index()] += weight;
                 } else {
-                    let moved = weight * value * scale;
-                    if moved > 0.0 {
-                        moves.push((category, at, moved));
-                    }
-                    learned[category.index()] += weight * value;
+                    learned[category.index()] += weight * term.value;
                 }
+                up |= u16::from(weight > 0.0) << category.index();
             }
+            term.up = up;
         }
+        let found = &terms[first_term..];
+        // Only moves up a score can be evidence (`decide`).
         if let Some(lead_in) = &segment.lead_in {
             for &at in self.matches_cached(lead_in, &mut shared.lead_in) {
-                if counted
-                    .binary_search_by_key(&at, |&(found, _)| found)
+                if found
+                    .binary_search_by_key(&(at as u32), |term| term.at)
                     .is_err()
                 {
                     for &(category, weight, curated) in self.lexicon.text_weights(at) {
@@ -408,6 +424,8 @@ impl Classifier {
             std::array::from_fn(|c| self.lexicon.bias[c] + (fixed[c] + learned[c] * scale));
         Scored {
             scores,
+            scale,
+            terms: first_term..terms.len(),
             moves: first_move..moves.len(),
         }
     }
@@ -426,6 +444,25 @@ impl Classifier {
         // Evidence: the strongest phrases for each assigned category, in category order, each
         // category's kept in one pass over the clause's moves.
         let mut strongest = [Strongest::default(); 10];
+        let assigned_bits = (0..10).fold(0u16, |bits, c| bits | u16::from(assigned[c]) << c);
+        for term in &scratch.terms[scored.terms.clone()] {
+            if term.up & assigned_bits == 0 {
+                continue;
+            }
+            for &(category, weight, curated) in self.lexicon.text_weights(term.at as usize) {
+                if assigned[category.index()] {
+                    // As `score` weighs them.
+                    let moved = if curated {
+                        weight
+                    } else {
+                        weight * term.value * scored.scale
+                    };
+                    if moved > 0.0 {
+                        strongest[category.index()].offer(term.at as usize, moved);
+                    }
+                }
+            }
+        }
         for &(category, at, weight) in &scratch.moves[scored.moves.clone()] {
             if assigned[category.index()] && weight > 0.0 {
                 strongest[category.index()].offer(at, weight);
@@ -478,7 +515,7 @@ mod tests {
         for pattern in [8999, 5, 4096, 63, 64, 5, 0, 4095, 8999, 5, 8191, 8192] {
             found.add(pattern);
         }
-        found.drain_into(&mut counted);
+        found.drain(|pattern, count| counted.push((pattern, count)));
         assert_eq!(
             counted,
             [
@@ -494,10 +531,10 @@ mod tests {
             ]
         );
         counted.clear();
-        found.drain_into(&mut counted);
+        found.drain(|pattern, count| counted.push((pattern, count)));
         assert!(counted.is_empty());
         found.add(7);
-        found.drain_into(&mut counted);
+        found.drain(|pattern, count| counted.push((pattern, count)));
         assert_eq!(counted, [(7, 1)]);
     }
 
