@@ -1,6 +1,5 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
-use crate::keywords::Keywords;
 use crate::pattern::Pattern;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
@@ -39,8 +38,6 @@ pub struct DateFinder {
     cued: Pattern,
     /// Any all-numeric date, for learning the page's day/month order.
     numeric: Pattern,
-    /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
-    cue_words: Keywords,
 }
 
 /// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
@@ -61,6 +58,22 @@ const CUE_WORDS: [&str; 16] = [
     "as\r",
     "as\x0B",
     "as\x0C",
+];
+
+/// `CUE_WORDS` for normalized text (`text::normalize`), whose only space is a single ' ':
+/// there "as" counts only in "as of".
+pub const NORMALIZED_CUE_WORDS: [&str; 11] = [
+    "effective",
+    "stand",
+    "zuletzt",
+    "aktualisiert",
+    "last",
+    "updated",
+    "revised",
+    "modified",
+    "amended",
+    "date",
+    "as of",
 ];
 
 /// How each month's name starts, in English and German (ASCII-lowered: "März" -> "mär").
@@ -105,6 +118,12 @@ fn any_case(word: &str) -> String {
 fn any_case_of(words: &[&str]) -> String {
     let words: Vec<String> = words.iter().map(|w| any_case(w)).collect();
     format!("(?:{})", words.join("|"))
+}
+
+/// True when `text` holds one of `CUE_WORDS`, ASCII case ignored.
+fn holds_cue_word(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    CUE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// True when `text` holds two digits in a row (`\d` is ASCII in src/pattern.rs).
@@ -193,7 +212,6 @@ impl DateFinder {
         DateFinder {
             cued: Pattern::new(&cued_pattern()).expect("date pattern"),
             numeric: Pattern::new(NUMERIC_DATE).expect("numeric date pattern"),
-            cue_words: Keywords::new(CUE_WORDS, true).expect("cue words build an automaton"),
         }
     }
 
@@ -221,13 +239,26 @@ impl DateFinder {
 
     /// Valid dates that follow a cue in `text`, in order.
     pub fn cued_dates(&self, text: &str, order: Order) -> Vec<Found> {
-        let mut out = Vec::new();
         // Every date holds two digits in a row and follows a cue: most text is skipped
         // without the regex. In ASCII text `(?i)` folds only ASCII letters, so the cue words
         // are exact there.
-        if !may_hold_digits(text) || text.is_ascii() && !self.cue_words.is_match(text) {
-            return out;
+        if !may_hold_digits(text) || text.is_ascii() && !holds_cue_word(text) {
+            return Vec::new();
         }
+        self.dates_after_cues(text, order)
+    }
+
+    /// `cued_dates` of a normalized text (`text::normalize`) where the caller knows whether
+    /// it holds one of `NORMALIZED_CUE_WORDS` (ASCII case ignored): `cue_word`.
+    pub fn cued_dates_known(&self, text: &str, order: Order, cue_word: bool) -> Vec<Found> {
+        if !cue_word && text.is_ascii() || !may_hold_digits(text) {
+            return Vec::new();
+        }
+        self.dates_after_cues(text, order)
+    }
+
+    fn dates_after_cues(&self, text: &str, order: Order) -> Vec<Found> {
+        let mut out = Vec::new();
         for c in self.cued.captures_iter(text) {
             let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
             let month_name = |name: &str| {

@@ -54,14 +54,9 @@ impl Contacts {
         for (_, index) in frameworks {
             note(&mut scan.frameworks, self.framework_names[index], clause);
         }
-        let emails = if text.contains('@') {
-            self.email.find_iter(text).collect()
-        } else {
-            Vec::new()
-        };
-        let mut found: Vec<String> = emails
-            .into_iter()
-            .map(|m| m.as_str().trim_end_matches('.').to_string())
+        let mut found: Vec<String> = self
+            .emails(text)
+            .map(|m| m.trim_end_matches('.').to_string())
             .collect();
         // The cue bit also stands for "HTTP" and "WWW."; the URL pattern finds neither.
         if cues & self.url_words != 0 && self.contact_context.is_match(lower) {
@@ -77,6 +72,46 @@ impl Contacts {
             }
         }
     }
+
+    /// What `email.find_iter(text)` finds, searched only around each `@`: every match holds
+    /// one, with the address characters before it, and the domain characters after it.
+    fn emails<'t, 'p>(&'p self, text: &'t str) -> impl Iterator<Item = &'t str> + 'p
+    where
+        't: 'p,
+    {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        text.match_indices('@').filter_map(move |(at, _)| {
+            let mut start = at;
+            while start > from && is_local(bytes[start - 1]) {
+                start -= 1;
+            }
+            if start == at {
+                return None;
+            }
+            let end = at
+                + 1
+                + bytes[at + 1..]
+                    .iter()
+                    .take_while(|&&b| is_domain(b))
+                    .count();
+            // No match reads past `end` or starts before `start` (the pattern looks at
+            // nothing around it), so the window finds what the whole text would.
+            let m = self.email.find(&text[start..end])?;
+            from = start + m.end();
+            Some(&text[start + m.start()..from])
+        })
+    }
+}
+
+/// A character `EMAIL` allows before the `@`.
+fn is_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+/// A character `EMAIL` allows after the `@`.
+fn is_domain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

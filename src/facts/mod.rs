@@ -24,7 +24,7 @@ use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
 use std::ops::Range;
 
-use crate::dates::{order_for_lang, DateFinder};
+use crate::dates::{order_for_lang, DateFinder, NORMALIZED_CUE_WORDS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::page::Page;
 use crate::report::{Answer, ChangeNotice, FactSource, Facts, Retention};
@@ -96,6 +96,17 @@ struct Sentence<'a> {
     span: Range<usize>,
     context: &'a str,
     question: bool,
+    /// A list item under a negated lead-in ("We do not:").
+    lead_in_negated: bool,
+}
+
+/// What a clause takes from the heading and list lead-in above it.
+#[derive(Default)]
+struct Surroundings {
+    /// Heading and lead-in, lowered, each followed by a space.
+    context: String,
+    /// What a list item inherits from its lead-in or heading (`DataTypes::inherited`).
+    inherited: Option<bool>,
     /// A list item under a negated lead-in ("We do not:").
     lead_in_negated: bool,
 }
@@ -377,7 +388,13 @@ impl Cue {
             whole.start <= part.start && part.end <= whole.end,
             "a cue runs on the sentence's lower-cased text"
         );
-        (self.bit == 0 || s.cues & self.bit != 0).then_some(&self.pattern)
+        self.may_match(s).then_some(&self.pattern)
+    }
+
+    /// False when a required literal is missing from the sentence: the pattern cannot match
+    /// there (a cheap check before costlier ones).
+    fn may_match(&self, s: &Sentence) -> bool {
+        self.bit == 0 || s.cues & self.bit != 0
     }
 
     fn is_match(&self, s: &Sentence, part: &str) -> bool {
@@ -422,6 +439,8 @@ impl Cue {
 pub struct FactExtractor {
     gazetteer: &'static Gazetteer,
     dates: DateFinder,
+    /// Cue bit of the words every date cue holds (`dates::NORMALIZED_CUE_WORDS`).
+    date_cue: u128,
     pass: Pass,
     negation: Negation,
     data: data::DataTypes,
@@ -459,11 +478,13 @@ impl FactExtractor {
         let children = children::Children::new(&lang.table("children")?, p)?;
         let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
         let rights = rights::Rights::new(&lang.table("rights")?, p)?;
+        let date_cue = p.any_of(&NORMALIZED_CUE_WORDS)?;
         let gazetteer = Gazetteer::shared();
         p.phrases(Phrases::Services, gazetteer.aliases(), true);
         Ok(FactExtractor {
             gazetteer,
             dates: DateFinder::new(),
+            date_cue,
             negation,
             contacts,
             data,
@@ -496,6 +517,23 @@ impl FactExtractor {
         named
     }
 
+    /// What a clause takes from the heading and list lead-in above it.
+    fn surroundings(&self, segment: &Segment, list_item: bool) -> Surroundings {
+        let mut context = String::new();
+        for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
+            context.push_str(&part.to_ascii_lowercase());
+            context.push(' ');
+        }
+        Surroundings {
+            context,
+            inherited: self.data.inherited(segment, list_item, &self.negation),
+            lead_in_negated: segment.lead_in.as_deref().is_some_and(|l| {
+                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
+                self.negation.negated(&lower, lower.len())
+            }),
+        }
+    }
+
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
         let order = self
@@ -521,6 +559,8 @@ impl FactExtractor {
             }
         }
         let mut found = Vec::new();
+        let mut around = Surroundings::default();
+        let mut around_of = None;
         for (i, segment) in segments.iter().enumerate() {
             let lower = segment.text.to_ascii_lowercase();
             self.pass.scan(&lower, &mut found);
@@ -529,7 +569,9 @@ impl FactExtractor {
                 .get(segment.block)
                 .map_or("", |b| b.tag.as_str());
             let list_item = matches!(tag, "li" | "dd" | "td" | "th");
-            for d in self.dates.cued_dates(&segment.text, order) {
+            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
+            let cue_word = clause_cues & self.date_cue != 0;
+            for d in self.dates.cued_dates_known(&segment.text, order, cue_word) {
                 if segment.text.len() <= 160 {
                     short_dates.push((d, i));
                 } else {
@@ -555,19 +597,17 @@ impl FactExtractor {
             let frameworks =
                 self.pass
                     .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks);
-            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
             self.contacts
                 .scan(&segment.text, &lower, clause_cues, frameworks, i, &mut scan);
-            let mut context = String::new();
-            for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
-                context.push_str(&part.to_ascii_lowercase());
-                context.push(' ');
+            // The items of one list share their heading and lead-in.
+            if !around_of.is_some_and(|(other, item): (&Segment, bool)| {
+                item == list_item
+                    && other.lead_in == segment.lead_in
+                    && other.heading == segment.heading
+            }) {
+                around = self.surroundings(segment, list_item);
+                around_of = Some((segment, list_item));
             }
-            let inherited = self.data.inherited(segment, list_item, &self.negation);
-            let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
-                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
-                self.negation.negated(&lower, lower.len())
-            });
             for text in sentences(&segment.text) {
                 scan.sentences += 1;
                 let start = text.as_ptr() as usize - segment.text.as_ptr() as usize;
@@ -582,13 +622,13 @@ impl FactExtractor {
                     clause_lower: &lower,
                     found: &found,
                     span,
-                    context: &context,
+                    context: &around.context,
                     question: text.ends_with('?'),
-                    lead_in_negated,
+                    lead_in_negated: around.lead_in_negated,
                 };
                 let n = &self.negation;
                 self.data
-                    .scan(&sentence, &self.pass, inherited, n, &mut scan);
+                    .scan(&sentence, &self.pass, around.inherited, n, &mut scan);
                 if sentence.question {
                     continue;
                 }
