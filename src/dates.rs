@@ -61,8 +61,8 @@ const CUE_WORDS: [&str; 16] = [
 ];
 
 /// `CUE_WORDS` for normalized text (`text::normalize`), whose only space is a single ' ':
-/// there "as" counts only in "as of".
-pub const NORMALIZED_CUE_WORDS: [&str; 11] = [
+/// there "as" counts only in "as of". With "gültig", every cue holds one, in any text.
+pub const NORMALIZED_CUE_WORDS: [&str; 12] = [
     "effective",
     "stand",
     "zuletzt",
@@ -74,6 +74,7 @@ pub const NORMALIZED_CUE_WORDS: [&str; 11] = [
     "amended",
     "date",
     "as of",
+    "gültig",
 ];
 
 /// How each month's name starts, in English and German (ASCII-lowered: "März" -> "mär").
@@ -133,11 +134,19 @@ fn may_hold_digits(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
 }
 
-/// True when `text` holds a digit then `/`, `.` or `-`, as every numeric date does.
+/// True when `text` holds a digit then `/`, `.` or `-`, as every numeric date does: one of
+/// `numeric_date_marks()`.
 fn may_hold_numeric_date(text: &str) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-'))
+}
+
+/// Each digit followed by `/`, `.` or `-`: a text without one holds no numeric date.
+pub fn numeric_date_marks() -> Vec<String> {
+    ('0'..='9')
+        .flat_map(|d| ['/', '.', '-'].map(|s| format!("{d}{s}")))
+        .collect()
 }
 
 /// Any all-numeric date: day, month and year in some order.
@@ -248,16 +257,17 @@ impl DateFinder {
         self.dates_after_cues(text, order)
     }
 
-    /// `cued_dates` of a normalized text (`text::normalize`) where the caller knows whether
-    /// it holds one of `NORMALIZED_CUE_WORDS` (ASCII case ignored): `cue_word`.
-    pub fn cued_dates_known(&self, text: &str, order: Order, cue_word: bool) -> Vec<Found> {
-        if !cue_word && text.is_ascii() || !may_hold_digits(text) {
-            return Vec::new();
-        }
-        self.dates_after_cues(text, order)
+    /// False when `cued_dates` finds nothing in a normalized text (`text::normalize`), told
+    /// whether it holds one of `NORMALIZED_CUE_WORDS` (ASCII case ignored): `cue_word`.
+    pub fn may_have_cued_dates(text: &str, cue_word: bool) -> bool {
+        // A cue is read in ASCII letters (and its own `ü`), or in the two letters `(?i)`
+        // folds to ASCII ones: without those the cue words are exact in any text.
+        (cue_word || !text.is_ascii() && (text.contains('\u{17F}') || text.contains('\u{212A}')))
+            && may_hold_digits(text)
     }
 
-    fn dates_after_cues(&self, text: &str, order: Order) -> Vec<Found> {
+    /// `cued_dates` without its checks: for a text `may_have_cued_dates` lets through.
+    pub fn dates_after_cues(&self, text: &str, order: Order) -> Vec<Found> {
         let mut out = Vec::new();
         for c in self.cued.captures_iter(text) {
             let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());

@@ -24,7 +24,7 @@ use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
 use std::ops::Range;
 
-use crate::dates::{order_for_lang, DateFinder, NORMALIZED_CUE_WORDS};
+use crate::dates::{numeric_date_marks, order_for_lang, DateFinder, NORMALIZED_CUE_WORDS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::page::Page;
 use crate::report::{Answer, ChangeNotice, FactSource, Facts, Retention};
@@ -441,6 +441,8 @@ pub struct FactExtractor {
     dates: DateFinder,
     /// Cue bit of the words every date cue holds (`dates::NORMALIZED_CUE_WORDS`).
     date_cue: u128,
+    /// Cue bit of a digit before `/`, `.` or `-` (`dates::numeric_date_marks`).
+    numeric_date: u128,
     pass: Pass,
     negation: Negation,
     data: data::DataTypes,
@@ -479,12 +481,15 @@ impl FactExtractor {
         let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
         let rights = rights::Rights::new(&lang.table("rights")?, p)?;
         let date_cue = p.any_of(&NORMALIZED_CUE_WORDS)?;
+        let marks = numeric_date_marks();
+        let numeric_date = p.any_of(&marks.iter().map(String::as_str).collect::<Vec<_>>())?;
         let gazetteer = Gazetteer::shared();
         p.phrases(Phrases::Services, gazetteer.aliases(), true);
         Ok(FactExtractor {
             gazetteer,
             dates: DateFinder::new(),
             date_cue,
+            numeric_date,
             negation,
             contacts,
             data,
@@ -536,28 +541,9 @@ impl FactExtractor {
 
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
-        let order = self
-            .dates
-            .order_from_text(segments.iter().map(|s| s.text.as_str()))
-            .unwrap_or_else(|| order_for_lang(&page.lang));
         let host = host_of(&page.url);
-        let mut short_dates = Vec::new();
-        let mut long_dates = Vec::new();
-        let mut next_segment = 0;
-        for (b, block) in page.blocks.iter().enumerate() {
-            if !block.is_heading() {
-                continue;
-            }
-            while next_segment < segments.len() && segments[next_segment].block < b {
-                next_segment += 1;
-            }
-            if next_segment == segments.len() {
-                break;
-            }
-            for d in self.dates.cued_dates(&block.text, order) {
-                short_dates.push((d, next_segment));
-            }
-        }
+        // Clauses that may hold a numeric date, and a cued one (read once the order is known).
+        let (mut numeric, mut dated) = (Vec::new(), Vec::new());
         let mut found = Vec::new();
         let mut around = Surroundings::default();
         let mut around_of = None;
@@ -570,13 +556,11 @@ impl FactExtractor {
                 .map_or("", |b| b.tag.as_str());
             let list_item = matches!(tag, "li" | "dd" | "td" | "th");
             let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
-            let cue_word = clause_cues & self.date_cue != 0;
-            for d in self.dates.cued_dates_known(&segment.text, order, cue_word) {
-                if segment.text.len() <= 160 {
-                    short_dates.push((d, i));
-                } else {
-                    long_dates.push((d, i));
-                }
+            if clause_cues & self.numeric_date != 0 {
+                numeric.push(&segment.text);
+            }
+            if DateFinder::may_have_cued_dates(&segment.text, clause_cues & self.date_cue != 0) {
+                dated.push(i);
             }
             let services = self
                 .pass
@@ -641,6 +625,37 @@ impl FactExtractor {
                 self.children.scan(&sentence, &mut scan);
                 self.retention.scan(&sentence, &mut scan);
                 self.rights.scan(&sentence, n, &mut scan);
+            }
+        }
+        let order = self
+            .dates
+            .order_from_text(numeric.into_iter().map(String::as_str))
+            .unwrap_or_else(|| order_for_lang(&page.lang));
+        let mut short_dates = Vec::new();
+        let mut long_dates = Vec::new();
+        let mut next_segment = 0;
+        for (b, block) in page.blocks.iter().enumerate() {
+            if !block.is_heading() {
+                continue;
+            }
+            while next_segment < segments.len() && segments[next_segment].block < b {
+                next_segment += 1;
+            }
+            if next_segment == segments.len() {
+                break;
+            }
+            for d in self.dates.cued_dates(&block.text, order) {
+                short_dates.push((d, next_segment));
+            }
+        }
+        for i in dated {
+            let text = &segments[i].text;
+            for d in self.dates.dates_after_cues(text, order) {
+                if text.len() <= 160 {
+                    short_dates.push((d, i));
+                } else {
+                    long_dates.push((d, i));
+                }
             }
         }
         let mut facts = Facts::default();
