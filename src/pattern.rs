@@ -1016,12 +1016,17 @@ impl Starts {
     /// True when one of the literals from `heads[first]` on that begin with `text[0]` begins
     /// `text`.
     fn begin(&self, text: &[u8], first: usize) -> bool {
-        let mut head = [0; START_LITERAL_BYTES];
-        let known = text.len().min(START_LITERAL_BYTES);
-        head[..known].copy_from_slice(&text[..known]);
-        let head = u32::from_le_bytes(head);
-        // A literal longer than the text does not begin it, even where the padding equals it.
-        let text_mask = u32::MAX >> (8 * (START_LITERAL_BYTES - known));
+        let (head, text_mask) = match text.first_chunk::<START_LITERAL_BYTES>() {
+            Some(&head) => (u32::from_le_bytes(head), u32::MAX),
+            None => {
+                let mut head = [0; START_LITERAL_BYTES];
+                head[..text.len()].copy_from_slice(text);
+                // A literal longer than the text does not begin it, even where the padding
+                // equals it.
+                let text_mask = u32::MAX >> (8 * (START_LITERAL_BYTES - text.len()));
+                (u32::from_le_bytes(head), text_mask)
+            }
+        };
         self.heads[first..]
             .iter()
             .take_while(|&&(value, _)| value as u8 == text[0])
