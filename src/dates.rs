@@ -386,6 +386,49 @@ mod tests {
         assert!(iso("Effective Feb 29, 2023", Order::MonthFirst).is_empty());
     }
 
+    /// The checks before the regex skip only texts where it finds nothing.
+    #[test]
+    fn skipped_texts_hold_no_cued_date() {
+        let f = DateFinder::new();
+        let marks = numeric_date_marks();
+        for text in [
+            "Effective as of 1 May 2020, this policy replaces the old one.",
+            "This notice is current as of 03/04/2021.",
+            "Version date: 2022-07-04. We review it yearly.",
+            "Laſt updated 01/02/2020",
+            "Zuletzt geändert am 15. Dezember 2022.",
+            "Gültig ab 3. Mai 2021.",
+            "Die Datenschutzerklärung gilt ab 01.06.2021.",
+            "We were founded in 1999 and employ 250 people.",
+            "Call 555-0100 between 9 and 17 o'clock, as we answer then.",
+            "Our standards were revised in 2019: see section 4.2.",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            let cue_word = NORMALIZED_CUE_WORDS.iter().any(|w| lower.contains(w));
+            let found = f.cued_dates(text, Order::MonthFirst);
+            if DateFinder::may_have_cued_dates(text, cue_word) {
+                assert_eq!(f.dates_after_cues(text, Order::MonthFirst), found, "{text}");
+            } else {
+                assert!(found.is_empty(), "{text}");
+            }
+            let numeric = marks.iter().any(|m| text.contains(m.as_str()));
+            assert_eq!(numeric, may_hold_numeric_date(text), "{text}");
+        }
+        // The long s folds to "s": "Laſt" is a cue that no cue word names.
+        assert_eq!(
+            iso("Laſt updated 01/02/2020", Order::MonthFirst),
+            ["2020-01-02"]
+        );
+        assert!(DateFinder::may_have_cued_dates(
+            "Laſt updated 01/02/2020",
+            false
+        ));
+        assert!(!DateFinder::may_have_cued_dates(
+            "Gültig ab 3. Mai 2021.",
+            false
+        ));
+    }
+
     #[test]
     fn order_from_lang_and_text() {
         assert_eq!(order_for_lang("en-US"), Order::MonthFirst);

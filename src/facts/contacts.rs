@@ -116,9 +116,36 @@ fn is_domain(b: u8) -> bool {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::{EMAIL, URL};
-    use crate::facts::table::{compile, tests::as_regex};
+    use super::{Contacts, EMAIL, URL};
+    use crate::facts::table::{compile, tests::as_regex, Table};
+    use crate::facts::PassBuilder;
     use crate::pattern::agreement::assert_agrees;
+
+    /// Searching around each `@` finds what the pattern finds in the whole text.
+    #[test]
+    fn emails_are_the_patterns_matches() {
+        let mut pass = PassBuilder::new(&Table::parse("gates.tsv", "").unwrap()).unwrap();
+        let table = Table::parse("contacts.tsv", "contact_context\tcontact\tcurated\n").unwrap();
+        let contacts = Contacts::new(&table, &mut pass).unwrap();
+        for text in [
+            "Email privacy@example.test or dpo@example.test.",
+            "Write to first.last+news@mail.example.co.uk, or to a@b.c (too short).",
+            "Two at signs: user@@example.test, x@y@example.org and @example.test alone.",
+            "Trailing dots and dashes: -a-@-b-.example.info. and .@x.yz",
+            "Adjacent: one@example.testtwo@example.org",
+            "Text with ümlauts: jürgen@example.de and müller@exämple.de",
+            "No address here.",
+        ] {
+            let expected: Vec<&str> = contacts.email.find_iter(text).map(|m| m.as_str()).collect();
+            assert_eq!(
+                contacts.emails(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+        let found: Vec<&str> = contacts.emails("Mail x@y@example.org now").collect();
+        assert_eq!(found, ["y@example.org"]);
+    }
 
     #[test]
     fn email_and_url_agree_with_regex() {
