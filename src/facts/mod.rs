@@ -89,9 +89,9 @@ struct Sentence<'a> {
     text: &'a str,
     /// The sentence in its clause's lowered text.
     lower: &'a str,
-    /// The clause's lowered text and the pass's matches in it.
+    /// The clause's lowered text and the pass's data-term matches in it.
     clause_lower: &'a str,
-    found: &'a [keywords::Match],
+    data_terms: &'a [keywords::Match],
     /// Where the sentence is in `clause_lower`.
     span: Range<usize>,
     context: &'a str,
@@ -194,6 +194,11 @@ impl Pass {
         })
     }
 
+    /// True when `m` is a phrase of `list`.
+    fn in_list(&self, m: &keywords::Match, list: Phrases) -> bool {
+        matches!(self.keywords[m.pattern()], Keyword::Phrase(l, _) if l == list)
+    }
+
     /// Leftmost-longest matches of one phrase list inside `span`, each with the phrase's
     /// index in its list.
     fn phrases_in(
@@ -203,7 +208,7 @@ impl Pass {
         list: Phrases,
     ) -> Vec<(keywords::Match, usize)> {
         let mut matches: Vec<keywords::Match> = within(found, span)
-            .filter(|m| matches!(self.keywords[m.pattern()], Keyword::Phrase(l, _) if l == list))
+            .filter(|m| self.in_list(m, list))
             .copied()
             .collect();
         keywords::leftmost_longest(&mut matches);
@@ -544,12 +549,19 @@ impl FactExtractor {
         let host = host_of(&page.url);
         // Clauses that may hold a numeric date, and a cued one (read once the order is known).
         let (mut numeric, mut dated) = (Vec::new(), Vec::new());
-        let mut found = Vec::new();
+        let (mut found, mut data_terms) = (Vec::new(), Vec::new());
         let mut around = Surroundings::default();
         let mut around_of = None;
         for (i, segment) in segments.iter().enumerate() {
             let lower = segment.text.to_ascii_lowercase();
             self.pass.scan(&lower, &mut found);
+            // Read by every sentence of the clause.
+            data_terms.clear();
+            data_terms.extend(
+                found
+                    .iter()
+                    .filter(|m| self.pass.in_list(m, Phrases::DataTerms)),
+            );
             let tag = page
                 .blocks
                 .get(segment.block)
@@ -604,7 +616,7 @@ impl FactExtractor {
                     text,
                     lower: &lower[span.clone()],
                     clause_lower: &lower,
-                    found: &found,
+                    data_terms: &data_terms,
                     span,
                     context: &around.context,
                     question: text.ends_with('?'),
