@@ -24,7 +24,7 @@ use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
 use std::ops::Range;
 
-use crate::dates::{numeric_date_marks, order_for_lang, DateFinder, NORMALIZED_CUE_WORDS};
+use crate::dates::{order_for_lang, DateFinder, NORMALIZED_CUE_WORDS, NUMERIC_DATE_MARKS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::page::Page;
 use crate::report::{Answer, ChangeNotice, FactSource, Facts, Retention};
@@ -446,7 +446,7 @@ pub struct FactExtractor {
     dates: DateFinder,
     /// Cue bit of the words every date cue holds (`dates::NORMALIZED_CUE_WORDS`).
     date_cue: u128,
-    /// Cue bit of a digit before `/`, `.` or `-` (`dates::numeric_date_marks`).
+    /// Cue bit of a digit before `/`, `.` or `-` (`dates::NUMERIC_DATE_MARKS`).
     numeric_date: u128,
     pass: Pass,
     negation: Negation,
@@ -486,8 +486,7 @@ impl FactExtractor {
         let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
         let rights = rights::Rights::new(&lang.table("rights")?, p)?;
         let date_cue = p.any_of(&NORMALIZED_CUE_WORDS)?;
-        let marks = numeric_date_marks();
-        let numeric_date = p.any_of(&marks.iter().map(String::as_str).collect::<Vec<_>>())?;
+        let numeric_date = p.any_of(&NUMERIC_DATE_MARKS)?;
         let gazetteer = Gazetteer::shared();
         p.phrases(Phrases::Services, gazetteer.aliases(), true);
         Ok(FactExtractor {
