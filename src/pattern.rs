@@ -989,18 +989,25 @@ impl Starts {
                 }
             }
         }
-        literals.sort_unstable();
-        literals.dedup();
-        let heads = literals
+        // Sorted as integers (the bytes big-endian, then the length): byte order, in less
+        // code than sorting the pairs.
+        let mut keys: Vec<u64> = literals
             .iter()
-            .map(|&(literal, len)| {
+            .map(|&(literal, len)| u64::from(u32::from_be_bytes(literal)) << 8 | len as u64)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let heads = keys
+            .iter()
+            .map(|&key| {
+                let (literal, len) = ((key >> 8) as u32, key as u8 as usize);
                 let mask = u32::MAX >> (8 * (START_LITERAL_BYTES - len));
-                (u32::from_le_bytes(literal) & mask, mask)
+                (literal.swap_bytes() & mask, mask)
             })
             .collect();
         let mut first_with = [NO_LITERAL; 256];
-        for (at, (literal, _)) in literals.iter().enumerate().rev() {
-            first_with[literal[0] as usize] = at as u16;
+        for (at, &key) in keys.iter().enumerate().rev() {
+            first_with[(key >> 32) as u8 as usize] = at as u16;
         }
         Some(Starts { heads, first_with })
     }
