@@ -129,8 +129,9 @@ impl Pattern {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
-            nodes: Vec::new(),
-            pending: Vec::new(),
+            // At most about one node per character: grown once, not step by step.
+            nodes: Vec::with_capacity(pattern.len()),
+            pending: Vec::with_capacity(pattern.len()),
             classes: Vec::new(),
             groups: 0,
             names: Vec::new(),
@@ -1214,7 +1215,7 @@ impl Compiler {
         }
         let mut next = bounds;
         let mut arms = vec![0; bounds[END_OF_TEXT + 1]];
-        let mut starting = Vec::new();
+        let mut starting = Vec::with_capacity(starts.len());
         for &(pc, f) in &starts {
             let mut starts_here = false;
             f.each_index(|index| {
