@@ -225,7 +225,7 @@ impl Keywords {
         Ok(automaton)
     }
 
-    #[inline(never)]
+    /// Gives each state its failure, output and (if it has many children) row.
     fn link(&mut self) {
         let automaton = self;
         // Parents come before children, so each state's failure (and its failure's row) is
@@ -264,7 +264,6 @@ impl Keywords {
 
     /// Gives state `s` the row at `start`: its children, and elsewhere what its failure goes
     /// to (the root's row starts as all zeros).
-    #[inline(never)]
     fn add_row(&mut self, s: usize, start: usize) {
         let state = self.states[s];
         if s != 0 {
