@@ -1,6 +1,5 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
-use crate::keywords::Keywords;
 use crate::pattern::Pattern;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
@@ -39,8 +38,6 @@ pub struct DateFinder {
     cued: Pattern,
     /// Any all-numeric date, for learning the page's day/month order.
     numeric: Pattern,
-    /// A word every cue holds (ASCII case ignored): ASCII text without one has no cue.
-    cue_words: Keywords,
 }
 
 /// Every cue of `DateFinder::cued` holds one of these ("as" only before a space: "as of").
@@ -61,6 +58,23 @@ const CUE_WORDS: [&str; 16] = [
     "as\r",
     "as\x0B",
     "as\x0C",
+];
+
+/// `CUE_WORDS` for normalized text (`text::normalize`), whose only space is a single ' ':
+/// there "as" counts only in "as of". With "gültig", every cue holds one, in any text.
+pub const NORMALIZED_CUE_WORDS: [&str; 12] = [
+    "effective",
+    "stand",
+    "zuletzt",
+    "aktualisiert",
+    "last",
+    "updated",
+    "revised",
+    "modified",
+    "amended",
+    "date",
+    "as of",
+    "gültig",
 ];
 
 /// How each month's name starts, in English and German (ASCII-lowered: "März" -> "mär").
@@ -107,6 +121,12 @@ fn any_case_of(words: &[&str]) -> String {
     format!("(?:{})", words.join("|"))
 }
 
+/// True when `text` holds one of `CUE_WORDS`, ASCII case ignored.
+fn holds_cue_word(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    CUE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// True when `text` holds two digits in a row (`\d` is ASCII in src/pattern.rs).
 fn may_hold_digits(text: &str) -> bool {
     text.as_bytes()
@@ -114,12 +134,19 @@ fn may_hold_digits(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
 }
 
-/// True when `text` holds a digit then `/`, `.` or `-`, as every numeric date does.
+/// True when `text` holds a digit then `/`, `.` or `-`, as every numeric date does: one of
+/// `NUMERIC_DATE_MARKS`.
 fn may_hold_numeric_date(text: &str) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-'))
 }
+
+/// Each digit followed by `/`, `.` or `-`: a text without one holds no numeric date.
+pub const NUMERIC_DATE_MARKS: [&str; 30] = [
+    "0/", "0.", "0-", "1/", "1.", "1-", "2/", "2.", "2-", "3/", "3.", "3-", "4/", "4.", "4-", "5/",
+    "5.", "5-", "6/", "6.", "6-", "7/", "7.", "7-", "8/", "8.", "8-", "9/", "9.", "9-",
+];
 
 /// Any all-numeric date: day, month and year in some order.
 const NUMERIC_DATE: &str = r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b";
@@ -193,7 +220,6 @@ impl DateFinder {
         DateFinder {
             cued: Pattern::new(&cued_pattern()).expect("date pattern"),
             numeric: Pattern::new(NUMERIC_DATE).expect("numeric date pattern"),
-            cue_words: Keywords::new(CUE_WORDS, true).expect("cue words build an automaton"),
         }
     }
 
@@ -221,13 +247,27 @@ impl DateFinder {
 
     /// Valid dates that follow a cue in `text`, in order.
     pub fn cued_dates(&self, text: &str, order: Order) -> Vec<Found> {
-        let mut out = Vec::new();
         // Every date holds two digits in a row and follows a cue: most text is skipped
         // without the regex. In ASCII text `(?i)` folds only ASCII letters, so the cue words
         // are exact there.
-        if !may_hold_digits(text) || text.is_ascii() && !self.cue_words.is_match(text) {
-            return out;
+        if !may_hold_digits(text) || text.is_ascii() && !holds_cue_word(text) {
+            return Vec::new();
         }
+        self.dates_after_cues(text, order)
+    }
+
+    /// False when `cued_dates` finds nothing in a normalized text (`text::normalize`), told
+    /// whether it holds one of `NORMALIZED_CUE_WORDS` (ASCII case ignored): `cue_word`.
+    pub fn may_have_cued_dates(text: &str, cue_word: bool) -> bool {
+        // A cue is read in ASCII letters (and its own `ü`), or in the two letters `(?i)`
+        // folds to ASCII ones: without those the cue words are exact in any text.
+        (cue_word || !text.is_ascii() && (text.contains('\u{17F}') || text.contains('\u{212A}')))
+            && may_hold_digits(text)
+    }
+
+    /// `cued_dates` without its checks: for a text `may_have_cued_dates` lets through.
+    pub fn dates_after_cues(&self, text: &str, order: Order) -> Vec<Found> {
+        let mut out = Vec::new();
         for c in self.cued.captures_iter(text) {
             let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
             let month_name = |name: &str| {
@@ -343,6 +383,53 @@ mod tests {
         assert!(iso("Effective February 30, 2021", Order::MonthFirst).is_empty());
         assert!(iso("Last updated 13/13/2020", Order::MonthFirst).is_empty());
         assert!(iso("Effective Feb 29, 2023", Order::MonthFirst).is_empty());
+    }
+
+    /// The checks before the regex skip only texts where it finds nothing.
+    #[test]
+    fn skipped_texts_hold_no_cued_date() {
+        let f = DateFinder::new();
+        for text in [
+            "Effective as of 1 May 2020, this policy replaces the old one.",
+            "This notice is current as of 03/04/2021.",
+            "Version date: 2022-07-04. We review it yearly.",
+            "Laſt updated 01/02/2020",
+            "Zuletzt geändert am 15. Dezember 2022.",
+            "Gültig ab 3. Mai 2021.",
+            "Die Datenschutzerklärung gilt ab 01.06.2021.",
+            "We were founded in 1999 and employ 250 people.",
+            "Call 555-0100 between 9 and 17 o'clock, as we answer then.",
+            "Our standards were revised in 2019: see section 4.2.",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            let cue_word = NORMALIZED_CUE_WORDS.iter().any(|w| lower.contains(w));
+            let found = f.cued_dates(text, Order::MonthFirst);
+            if DateFinder::may_have_cued_dates(text, cue_word) {
+                assert_eq!(f.dates_after_cues(text, Order::MonthFirst), found, "{text}");
+            } else {
+                assert!(found.is_empty(), "{text}");
+            }
+            let numeric = NUMERIC_DATE_MARKS.iter().any(|m| text.contains(m));
+            assert_eq!(numeric, may_hold_numeric_date(text), "{text}");
+        }
+        for d in '0'..='9' {
+            for s in ['/', '.', '-'] {
+                assert!(NUMERIC_DATE_MARKS.contains(&format!("{d}{s}").as_str()));
+            }
+        }
+        // The long s folds to "s": "Laſt" is a cue that no cue word names.
+        assert_eq!(
+            iso("Laſt updated 01/02/2020", Order::MonthFirst),
+            ["2020-01-02"]
+        );
+        assert!(DateFinder::may_have_cued_dates(
+            "Laſt updated 01/02/2020",
+            false
+        ));
+        assert!(!DateFinder::may_have_cued_dates(
+            "Gültig ab 3. Mai 2021.",
+            false
+        ));
     }
 
     #[test]

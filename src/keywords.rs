@@ -149,21 +149,34 @@ impl Keywords {
         }
         let keyword = |at: u32| sorted[at as usize].0;
         // How many first bytes each keyword shares with the one before it.
-        let shared: Vec<usize> = (0..count)
+        let shared: Vec<u32> = (0..count)
             .map(|at| match at {
                 0 => 0,
-                _ => common_prefix(keyword(at - 1), keyword(at)),
+                _ => common_prefix(keyword(at - 1), keyword(at)) as u32,
             })
             .collect();
 
-        // Level by level: a keyword longer than `depth` gets a new state `depth + 1` bytes
-        // deep unless the keyword before it shares those bytes (then it is in that keyword's
-        // state, the last one made). So states come breadth first, and each state's children
-        // are consecutive and in byte order; the keywords that end at a state come first.
-        let states_at_most = bytes.len() + 1;
-        let mut states = Vec::with_capacity(states_at_most);
-        let mut label = Vec::with_capacity(states_at_most);
-        let mut ends_here = Vec::with_capacity(states_at_most);
+        // Breadth first: a keyword makes the states `shared + 1..=len` bytes deep on its path
+        // (the keyword before it made the shared ones). States are numbered by depth, and
+        // within a depth in keyword order, so each state's children, made by consecutive
+        // keywords, are consecutive and in byte order; a state is made by the first keyword
+        // through it, so the keywords that end at a state come first among its makers.
+        let longest = spans.iter().map(|span| span.len()).max().unwrap_or(0);
+        // First how many states each depth gains and loses (differences), then `next_at[d]`:
+        // the next free state `d` bytes deep.
+        let mut next_at = vec![0u32; longest + 2];
+        for at in 0..count {
+            let (from, to) = (shared[at as usize] as usize + 1, keyword(at).len() + 1);
+            next_at[from] = next_at[from].wrapping_add(1);
+            next_at[to] = next_at[to].wrapping_sub(1);
+        }
+        let mut made = 1;
+        let mut deep = 0u32;
+        for d in 1..=longest {
+            deep = deep.wrapping_add(next_at[d]);
+            next_at[d] = made;
+            made += deep;
+        }
         let leaf = State {
             row: NO_ROW,
             first_child: 0,
@@ -171,37 +184,26 @@ impl Keywords {
             fail: 0,
             output: 0,
         };
-        states.push(leaf);
-        label.push(0);
-        ends_here.push((0, 0));
-        // The keywords longer than `depth`, each with its state `depth` bytes deep.
-        let mut longer: Vec<(u32, u32)> = (0..count).map(|at| (at, 0)).collect();
-        let mut next_longer = Vec::with_capacity(longer.len());
-        let mut depth = 0;
-        while !longer.is_empty() {
-            for &(at, parent) in &longer {
-                let keyword = keyword(at);
-                if shared[at as usize] <= depth {
-                    let child = states.len() as u32;
-                    let parent = &mut states[parent as usize];
-                    if parent.end_child == 0 {
-                        parent.first_child = child;
-                    }
-                    parent.end_child = child + 1;
-                    states.push(leaf);
-                    label.push(class[keyword[depth] as usize]);
-                    ends_here.push((at, at));
+        let mut states = vec![leaf; made as usize];
+        let mut label = vec![0u8; made as usize];
+        let mut ends_here = vec![(0u32, 0u32); made as usize];
+        // The states on the path of the current keyword, by depth.
+        let mut path = vec![0u32; longest + 1];
+        for at in 0..count {
+            let keyword = keyword(at);
+            for d in shared[at as usize] as usize + 1..=keyword.len() {
+                let state = next_at[d];
+                next_at[d] += 1;
+                path[d] = state;
+                let parent = &mut states[path[d - 1] as usize];
+                if parent.end_child == 0 {
+                    parent.first_child = state;
                 }
-                let state = states.len() - 1;
-                if keyword.len() == depth + 1 {
-                    ends_here[state].1 = at + 1;
-                } else {
-                    next_longer.push((at, state as u32));
-                }
+                parent.end_child = state + 1;
+                label[state as usize] = class[keyword[d - 1] as usize];
+                ends_here[state as usize] = (at, at);
             }
-            std::mem::swap(&mut longer, &mut next_longer);
-            next_longer.clear();
-            depth += 1;
+            ends_here[path[keyword.len()] as usize].1 = at + 1;
         }
 
         let with_rows = states
@@ -219,6 +221,13 @@ impl Keywords {
             by_bytes: sorted.iter().map(|&(_, k)| k).collect(),
             lengths: spans.iter().map(|span| span.len() as u32).collect(),
         };
+        automaton.link();
+        Ok(automaton)
+    }
+
+    /// Gives each state its failure, output and (if it has many children) row.
+    fn link(&mut self) {
+        let automaton = self;
         // Parents come before children, so each state's failure (and its failure's row) is
         // known before its own row and its children's failures.
         let mut rows_made = 0;
@@ -251,7 +260,6 @@ impl Keywords {
                 state.output = output;
             }
         }
-        Ok(automaton)
     }
 
     /// Gives state `s` the row at `start`: its children, and elsewhere what its failure goes

@@ -129,8 +129,9 @@ impl Pattern {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
             at: 0,
-            nodes: Vec::new(),
-            pending: Vec::new(),
+            // At most about one node per character: grown once, not step by step.
+            nodes: Vec::with_capacity(pattern.len()),
+            pending: Vec::with_capacity(pattern.len()),
             classes: Vec::new(),
             groups: 0,
             names: Vec::new(),
@@ -989,18 +990,25 @@ impl Starts {
                 }
             }
         }
-        literals.sort_unstable();
-        literals.dedup();
-        let heads = literals
+        // Sorted as integers (the bytes big-endian, then the length): byte order, in less
+        // code than sorting the pairs.
+        let mut keys: Vec<u64> = literals
             .iter()
-            .map(|&(literal, len)| {
+            .map(|&(literal, len)| u64::from(u32::from_be_bytes(literal)) << 8 | len as u64)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let heads = keys
+            .iter()
+            .map(|&key| {
+                let (literal, len) = ((key >> 8) as u32, key as u8 as usize);
                 let mask = u32::MAX >> (8 * (START_LITERAL_BYTES - len));
-                (u32::from_le_bytes(literal) & mask, mask)
+                (literal.swap_bytes() & mask, mask)
             })
             .collect();
         let mut first_with = [NO_LITERAL; 256];
-        for (at, (literal, _)) in literals.iter().enumerate().rev() {
-            first_with[literal[0] as usize] = at as u16;
+        for (at, &key) in keys.iter().enumerate().rev() {
+            first_with[(key >> 32) as u8 as usize] = at as u16;
         }
         Some(Starts { heads, first_with })
     }
@@ -1016,12 +1024,17 @@ impl Starts {
     /// True when one of the literals from `heads[first]` on that begin with `text[0]` begins
     /// `text`.
     fn begin(&self, text: &[u8], first: usize) -> bool {
-        let mut head = [0; START_LITERAL_BYTES];
-        let known = text.len().min(START_LITERAL_BYTES);
-        head[..known].copy_from_slice(&text[..known]);
-        let head = u32::from_le_bytes(head);
-        // A literal longer than the text does not begin it, even where the padding equals it.
-        let text_mask = u32::MAX >> (8 * (START_LITERAL_BYTES - known));
+        let (head, text_mask) = match text.first_chunk::<START_LITERAL_BYTES>() {
+            Some(&head) => (u32::from_le_bytes(head), u32::MAX),
+            None => {
+                let mut head = [0; START_LITERAL_BYTES];
+                head[..text.len()].copy_from_slice(text);
+                // A literal longer than the text does not begin it, even where the padding
+                // equals it.
+                let text_mask = u32::MAX >> (8 * (START_LITERAL_BYTES - text.len()));
+                (u32::from_le_bytes(head), text_mask)
+            }
+        };
         self.heads[first..]
             .iter()
             .take_while(|&&(value, _)| value as u8 == text[0])
@@ -1207,7 +1220,7 @@ impl Compiler {
         }
         let mut next = bounds;
         let mut arms = vec![0; bounds[END_OF_TEXT + 1]];
-        let mut starting = Vec::new();
+        let mut starting = Vec::with_capacity(starts.len());
         for &(pc, f) in &starts {
             let mut starts_here = false;
             f.each_index(|index| {
@@ -1307,33 +1320,46 @@ impl Pattern {
 }
 
 /// The first `REQUIRED_LITERAL_BYTES` bytes of a text: all a required literal keeps of it.
+/// One integer, so that sets of them sort fast and in little code: byte `i` in bits
+/// `56 - 8i..64 - 8i`, the length in the low byte. Integer order is byte order (shorter
+/// first among equal bytes, as zeros pad a shorter text).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Prefix {
-    len: u8,
-    bytes: [u8; REQUIRED_LITERAL_BYTES],
-}
+struct Prefix(u64);
 
 impl Prefix {
-    const EMPTY: Prefix = Prefix {
-        len: 0,
-        bytes: [0; REQUIRED_LITERAL_BYTES],
-    };
+    const EMPTY: Prefix = Prefix(0);
 
-    /// The prefix of this text followed by `tail`.
-    fn then(self, tail: &Prefix) -> Prefix {
-        self.then_bytes(&tail.bytes[..tail.len as usize])
+    fn len(self) -> usize {
+        (self.0 & 0xFF) as usize
     }
 
-    fn then_bytes(mut self, tail: &[u8]) -> Prefix {
-        let len = self.len as usize;
-        let taken = tail.len().min(REQUIRED_LITERAL_BYTES - len);
-        self.bytes[len..len + taken].copy_from_slice(&tail[..taken]);
-        self.len += taken as u8;
-        self
+    fn byte(self, i: usize) -> u8 {
+        (self.0 >> (56 - 8 * i)) as u8
+    }
+
+    /// The prefix of this text followed by `tail`.
+    fn then(self, tail: Prefix) -> Prefix {
+        (0..tail.len()).fold(self, |text, i| text.then_byte(tail.byte(i)))
+    }
+
+    fn then_bytes(self, tail: &[u8]) -> Prefix {
+        tail.iter().fold(self, |text, &b| text.then_byte(b))
+    }
+
+    fn then_byte(self, b: u8) -> Prefix {
+        let len = self.len();
+        if len == REQUIRED_LITERAL_BYTES {
+            return self;
+        }
+        Prefix((self.0 | u64::from(b) << (56 - 8 * len)) + 1)
     }
 
     fn of(bytes: &[u8]) -> Prefix {
         Prefix::EMPTY.then_bytes(bytes)
+    }
+
+    fn to_vec(self) -> Vec<u8> {
+        (0..self.len()).map(|i| self.byte(i)).collect()
     }
 }
 
@@ -1358,15 +1384,12 @@ fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
     }
     // A literal that starts with another is not needed: in byte order, it follows the
     // shorter one.
-    let mut literals: Vec<&[u8]> = required
-        .iter()
-        .map(|p| &p.bytes[..p.len as usize])
-        .collect();
-    literals.sort_unstable();
-    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
-    for literal in literals {
+    let mut required = required;
+    required.sort_unstable();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(required.len());
+    for literal in required.into_iter().map(Prefix::to_vec) {
         if !kept.last().is_some_and(|last| literal.starts_with(last)) {
-            kept.push(literal.to_vec());
+            kept.push(literal);
         }
     }
     Some(kept)
@@ -1432,7 +1455,7 @@ fn literals(compiled: &Compiler, node: Node, stack: &mut Vec<Prefix>) -> Known {
                     Known::Required(required) => required,
                 };
                 let texts = &stack[base..];
-                let Some(required) = required.filter(|_| texts.iter().all(|t| t.len > 0)) else {
+                let Some(required) = required.filter(|_| texts.iter().all(|t| t.len() > 0)) else {
                     stack.truncate(base);
                     return Known::Required(None);
                 };
@@ -1486,10 +1509,7 @@ fn concat_literals(
         // A run of texts as long as a literal gets is as good as any later one but
         // a smaller set: the rest is not looked at.
         let run = &mut stack[base..];
-        if run
-            .iter()
-            .all(|text| text.len as usize == REQUIRED_LITERAL_BYTES)
-        {
+        if run.iter().all(|text| text.len() == REQUIRED_LITERAL_BYTES) {
             whole = false;
             break;
         }
@@ -1507,7 +1527,7 @@ fn concat_literals(
                 let end = stack.len();
                 for head in base..from {
                     for tail in from..end {
-                        let text = stack[head].then(&stack[tail]);
+                        let text = stack[head].then(stack[tail]);
                         stack.push(text);
                     }
                 }
@@ -1536,7 +1556,7 @@ fn concat_literals(
 
 /// The texts sorted and without repeats; `None` when one is empty (every text holds it).
 fn required_of(texts: &[Prefix]) -> Option<Vec<Prefix>> {
-    if texts.iter().any(|text| text.len == 0) {
+    if texts.iter().any(|text| text.len() == 0) {
         return None;
     }
     let mut texts = texts.to_vec();
@@ -1546,7 +1566,7 @@ fn required_of(texts: &[Prefix]) -> Option<Vec<Prefix>> {
 }
 
 fn shortest(set: &[Prefix]) -> usize {
-    set.iter().map(|p| p.len as usize).min().unwrap_or(0)
+    set.iter().map(|p| p.len()).min().unwrap_or(0)
 }
 
 /// How well a set filters: longer shortest literal first, then fewer literals.
@@ -1923,6 +1943,29 @@ mod tests {
             required(r"we[^.;]{0,9}(?:data|information)").unwrap(),
             ["data", "inform"]
         );
+    }
+
+    #[test]
+    fn prefixes_keep_six_bytes_and_sort_in_byte_order() {
+        let texts: [&[u8]; 9] = [
+            b"",
+            b"\0",
+            b"a",
+            b"a\0",
+            b"a\0\0b",
+            b"ab",
+            b"ab\xff",
+            b"b",
+            b"\xffzzzzz",
+        ];
+        for a in texts {
+            assert_eq!(Prefix::of(a).to_vec(), a);
+            for b in texts {
+                assert_eq!(Prefix::of(a).cmp(&Prefix::of(b)), a.cmp(b), "{a:?} {b:?}");
+                assert!(Prefix::of(a).then(Prefix::of(b)) == Prefix::of(&[a, b].concat()));
+            }
+        }
+        assert_eq!(Prefix::of(b"personalised").to_vec(), b"person");
     }
 
     #[test]

@@ -204,6 +204,22 @@ fn data_collected_from_sentences_lists_and_tables() {
         f.data_collected,
         ["device_id", "ip_address", "professional"]
     );
+
+    // Two tables without lead-ins: each reads its own heading.
+    let tables = page(
+        "en",
+        vec![
+            Block::new("h2", 2, "Personal information we collect"),
+            Block::new("td", 0, "Contact details such as your email address"),
+            Block::new("h2", 2, "Our office"),
+            Block::new("td", 0, "Our postal address and phone number"),
+            Block::new("h2", 2, "Information we collect from partners"),
+            Block::new("td", 0, "Your IP address"),
+        ],
+    );
+    let f = facts_of(&tables);
+    assert_eq!(f.data_collected, ["email", "ip_address"]);
+    assert_eq!(clauses_of(&f, "data_collected:ip_address"), [2]);
 }
 
 #[test]
@@ -443,6 +459,15 @@ fn contacts_are_emails_and_contact_urls() {
         ]
     );
     assert_eq!(clauses_of(&f, "contacts:privacy@example.test"), [0]);
+
+    let f = facts(&[
+        "Write to dpo@example.test. or legal.team+privacy@mail.example.co.uk, not to @example.",
+        "Our old address user@@example.test and user@localhost no longer work.",
+    ]);
+    assert_eq!(
+        f.contacts,
+        ["dpo@example.test", "legal.team+privacy@mail.example.co.uk"]
+    );
 }
 
 #[test]

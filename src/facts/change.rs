@@ -65,13 +65,13 @@ impl Change {
         let next_sentence = last_clause == s.clause && last_sentence + 1 == scan.sentences;
         let talks_of_changes = s.topics & self.gate != 0 && self.change.is_match(s, lower);
         let about_changes = talks_of_changes && self.policy_change.is_match(s, lower)
-            || !self.user_change.is_match(s, lower)
-                && (next_sentence
-                    || talks_of_changes
-                        && (last_clause == s.clause
-                            || heading.as_deref().is_some_and(|h| {
-                                self.change_heading.is_match(&h.to_ascii_lowercase())
-                            })));
+            || (next_sentence
+                || talks_of_changes
+                    && (last_clause == s.clause
+                        || heading.as_deref().is_some_and(|h| {
+                            self.change_heading.is_match(&h.to_ascii_lowercase())
+                        })))
+                && !self.user_change.is_match(s, lower);
         if !about_changes {
             return;
         }

@@ -23,7 +23,12 @@ impl Children {
     }
 
     pub fn scan(&self, s: &Sentence, scan: &mut Scan) {
-        if !s.lower.bytes().any(|b| b.is_ascii_digit()) || !self.age_context.is_match(s, &s.lower) {
+        // Cheapest checks first: the cues' literals, a digit, then the context pattern.
+        if !self.age.may_match(s)
+            || !self.age_context.may_match(s)
+            || !s.lower.bytes().any(|b| b.is_ascii_digit())
+            || !self.age_context.is_match(s, &s.lower)
+        {
             return;
         }
         for c in self.age.captures_iter(s, &s.lower) {

@@ -54,14 +54,9 @@ impl Contacts {
         for (_, index) in frameworks {
             note(&mut scan.frameworks, self.framework_names[index], clause);
         }
-        let emails = if text.contains('@') {
-            self.email.find_iter(text).collect()
-        } else {
-            Vec::new()
-        };
-        let mut found: Vec<String> = emails
-            .into_iter()
-            .map(|m| m.as_str().trim_end_matches('.').to_string())
+        let mut found: Vec<String> = self
+            .emails(text)
+            .map(|m| m.trim_end_matches('.').to_string())
             .collect();
         // The cue bit also stands for "HTTP" and "WWW."; the URL pattern finds neither.
         if cues & self.url_words != 0 && self.contact_context.is_match(lower) {
@@ -77,13 +72,80 @@ impl Contacts {
             }
         }
     }
+
+    /// What `email.find_iter(text)` finds, searched only around each `@`: every match holds
+    /// one, with the address characters before it, and the domain characters after it.
+    fn emails<'t, 'p>(&'p self, text: &'t str) -> impl Iterator<Item = &'t str> + 'p
+    where
+        't: 'p,
+    {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        text.match_indices('@').filter_map(move |(at, _)| {
+            let mut start = at;
+            while start > from && is_local(bytes[start - 1]) {
+                start -= 1;
+            }
+            if start == at {
+                return None;
+            }
+            let end = at
+                + 1
+                + bytes[at + 1..]
+                    .iter()
+                    .take_while(|&&b| is_domain(b))
+                    .count();
+            // No match reads past `end` or starts before `start` (the pattern looks at
+            // nothing around it), so the window finds what the whole text would.
+            let m = self.email.find(&text[start..end])?;
+            from = start + m.end();
+            Some(&text[start + m.start()..from])
+        })
+    }
+}
+
+/// A character `EMAIL` allows before the `@`.
+fn is_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+/// A character `EMAIL` allows after the `@`.
+fn is_domain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::{EMAIL, URL};
-    use crate::facts::table::{compile, tests::as_regex};
+    use super::{Contacts, EMAIL, URL};
+    use crate::facts::table::{compile, tests::as_regex, Table};
+    use crate::facts::PassBuilder;
     use crate::pattern::agreement::assert_agrees;
+
+    /// Searching around each `@` finds what the pattern finds in the whole text.
+    #[test]
+    fn emails_are_the_patterns_matches() {
+        let mut pass = PassBuilder::new(&Table::parse("gates.tsv", "").unwrap()).unwrap();
+        let table = Table::parse("contacts.tsv", "contact_context\tcontact\tcurated\n").unwrap();
+        let contacts = Contacts::new(&table, &mut pass).unwrap();
+        for text in [
+            "Email privacy@example.test or dpo@example.test.",
+            "Write to first.last+news@mail.example.co.uk, or to a@b.c (too short).",
+            "Two at signs: user@@example.test, x@y@example.org and @example.test alone.",
+            "Trailing dots and dashes: -a-@-b-.example.info. and .@x.yz",
+            "Adjacent: one@example.testtwo@example.org",
+            "Text with ümlauts: jürgen@example.de and müller@exämple.de",
+            "No address here.",
+        ] {
+            let expected: Vec<&str> = contacts.email.find_iter(text).map(|m| m.as_str()).collect();
+            assert_eq!(
+                contacts.emails(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+        let found: Vec<&str> = contacts.emails("Mail x@y@example.org now").collect();
+        assert_eq!(found, ["y@example.org"]);
+    }
 
     #[test]
     fn email_and_url_agree_with_regex() {

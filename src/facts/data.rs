@@ -79,17 +79,29 @@ impl DataTypes {
         // Data terms first (from the keyword pass): without one there is nothing to record,
         // and the verb regex need not run.
         let terms: Vec<(usize, &'static str)> = pass
-            .words_in(s.found, s.clause_lower, s.span.clone(), Phrases::DataTerms)
+            .words_in(
+                s.data_terms,
+                s.clause_lower,
+                s.span.clone(),
+                Phrases::DataTerms,
+            )
             .filter_map(|(start, index)| Some((start, self.ids[index]?)))
             .collect();
-        if terms.is_empty() {
+        let Some(&(last_term, _)) = terms.last() else {
             return;
+        };
+        // A term's verb is the last one before it, else the first one: the search stops at
+        // the first verb after the last term.
+        let mut verbs: Vec<usize> = Vec::new();
+        for m in self.collect_verb.find_iter(s, &s.lower) {
+            let before = m.start() < last_term;
+            if before || verbs.is_empty() {
+                verbs.push(m.start());
+            }
+            if !before {
+                break;
+            }
         }
-        let verbs: Vec<usize> = self
-            .collect_verb
-            .find_iter(s, &s.lower)
-            .map(|m| m.start())
-            .collect();
         if verbs.is_empty() && (s.question || inherited.is_none()) {
             return;
         }

@@ -24,7 +24,7 @@ use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
 use std::ops::Range;
 
-use crate::dates::{order_for_lang, DateFinder};
+use crate::dates::{order_for_lang, DateFinder, NORMALIZED_CUE_WORDS, NUMERIC_DATE_MARKS};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::page::Page;
 use crate::report::{Answer, ChangeNotice, FactSource, Facts, Retention};
@@ -89,13 +89,24 @@ struct Sentence<'a> {
     text: &'a str,
     /// The sentence in its clause's lowered text.
     lower: &'a str,
-    /// The clause's lowered text and the pass's matches in it.
+    /// The clause's lowered text and the pass's data-term matches in it.
     clause_lower: &'a str,
-    found: &'a [keywords::Match],
+    data_terms: &'a [keywords::Match],
     /// Where the sentence is in `clause_lower`.
     span: Range<usize>,
     context: &'a str,
     question: bool,
+    /// A list item under a negated lead-in ("We do not:").
+    lead_in_negated: bool,
+}
+
+/// What a clause takes from the heading and list lead-in above it.
+#[derive(Default)]
+struct Surroundings {
+    /// Heading and lead-in, lowered, each followed by a space.
+    context: String,
+    /// What a list item inherits from its lead-in or heading (`DataTypes::inherited`).
+    inherited: Option<bool>,
     /// A list item under a negated lead-in ("We do not:").
     lead_in_negated: bool,
 }
@@ -183,6 +194,11 @@ impl Pass {
         })
     }
 
+    /// True when `m` is a phrase of `list`.
+    fn in_list(&self, m: &keywords::Match, list: Phrases) -> bool {
+        matches!(self.keywords[m.pattern()], Keyword::Phrase(l, _) if l == list)
+    }
+
     /// Leftmost-longest matches of one phrase list inside `span`, each with the phrase's
     /// index in its list.
     fn phrases_in(
@@ -192,7 +208,7 @@ impl Pass {
         list: Phrases,
     ) -> Vec<(keywords::Match, usize)> {
         let mut matches: Vec<keywords::Match> = within(found, span)
-            .filter(|m| matches!(self.keywords[m.pattern()], Keyword::Phrase(l, _) if l == list))
+            .filter(|m| self.in_list(m, list))
             .copied()
             .collect();
         keywords::leftmost_longest(&mut matches);
@@ -377,7 +393,13 @@ impl Cue {
             whole.start <= part.start && part.end <= whole.end,
             "a cue runs on the sentence's lower-cased text"
         );
-        (self.bit == 0 || s.cues & self.bit != 0).then_some(&self.pattern)
+        self.may_match(s).then_some(&self.pattern)
+    }
+
+    /// False when a required literal is missing from the sentence: the pattern cannot match
+    /// there (a cheap check before costlier ones).
+    fn may_match(&self, s: &Sentence) -> bool {
+        self.bit == 0 || s.cues & self.bit != 0
     }
 
     fn is_match(&self, s: &Sentence, part: &str) -> bool {
@@ -422,6 +444,10 @@ impl Cue {
 pub struct FactExtractor {
     gazetteer: &'static Gazetteer,
     dates: DateFinder,
+    /// Cue bit of the words every date cue holds (`dates::NORMALIZED_CUE_WORDS`).
+    date_cue: u128,
+    /// Cue bit of a digit before `/`, `.` or `-` (`dates::NUMERIC_DATE_MARKS`).
+    numeric_date: u128,
     pass: Pass,
     negation: Negation,
     data: data::DataTypes,
@@ -459,11 +485,15 @@ impl FactExtractor {
         let children = children::Children::new(&lang.table("children")?, p)?;
         let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
         let rights = rights::Rights::new(&lang.table("rights")?, p)?;
+        let date_cue = p.any_of(&NORMALIZED_CUE_WORDS)?;
+        let numeric_date = p.any_of(&NUMERIC_DATE_MARKS)?;
         let gazetteer = Gazetteer::shared();
         p.phrases(Phrases::Services, gazetteer.aliases(), true);
         Ok(FactExtractor {
             gazetteer,
             dates: DateFinder::new(),
+            date_cue,
+            numeric_date,
             negation,
             contacts,
             data,
@@ -496,45 +526,52 @@ impl FactExtractor {
         named
     }
 
+    /// What a clause takes from the heading and list lead-in above it.
+    fn surroundings(&self, segment: &Segment, list_item: bool) -> Surroundings {
+        let mut context = String::new();
+        for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
+            context.push_str(&part.to_ascii_lowercase());
+            context.push(' ');
+        }
+        Surroundings {
+            context,
+            inherited: self.data.inherited(segment, list_item, &self.negation),
+            lead_in_negated: segment.lead_in.as_deref().is_some_and(|l| {
+                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
+                self.negation.negated(&lower, lower.len())
+            }),
+        }
+    }
+
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
-        let order = self
-            .dates
-            .order_from_text(segments.iter().map(|s| s.text.as_str()))
-            .unwrap_or_else(|| order_for_lang(&page.lang));
         let host = host_of(&page.url);
-        let mut short_dates = Vec::new();
-        let mut long_dates = Vec::new();
-        let mut next_segment = 0;
-        for (b, block) in page.blocks.iter().enumerate() {
-            if !block.is_heading() {
-                continue;
-            }
-            while next_segment < segments.len() && segments[next_segment].block < b {
-                next_segment += 1;
-            }
-            if next_segment == segments.len() {
-                break;
-            }
-            for d in self.dates.cued_dates(&block.text, order) {
-                short_dates.push((d, next_segment));
-            }
-        }
-        let mut found = Vec::new();
+        // Clauses that may hold a numeric date, and a cued one (read once the order is known).
+        let (mut numeric, mut dated) = (Vec::new(), Vec::new());
+        let (mut found, mut data_terms) = (Vec::new(), Vec::new());
+        let mut around = Surroundings::default();
+        let mut around_of = None;
         for (i, segment) in segments.iter().enumerate() {
             let lower = segment.text.to_ascii_lowercase();
             self.pass.scan(&lower, &mut found);
+            // Read by every sentence of the clause.
+            data_terms.clear();
+            data_terms.extend(
+                found
+                    .iter()
+                    .filter(|m| self.pass.in_list(m, Phrases::DataTerms)),
+            );
             let tag = page
                 .blocks
                 .get(segment.block)
                 .map_or("", |b| b.tag.as_str());
             let list_item = matches!(tag, "li" | "dd" | "td" | "th");
-            for d in self.dates.cued_dates(&segment.text, order) {
-                if segment.text.len() <= 160 {
-                    short_dates.push((d, i));
-                } else {
-                    long_dates.push((d, i));
-                }
+            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
+            if clause_cues & self.numeric_date != 0 {
+                numeric.push(&segment.text);
+            }
+            if DateFinder::may_have_cued_dates(&segment.text, clause_cues & self.date_cue != 0) {
+                dated.push(i);
             }
             let services = self
                 .pass
@@ -555,19 +592,17 @@ impl FactExtractor {
             let frameworks =
                 self.pass
                     .words_in(&found, &lower, 0..lower.len(), Phrases::Frameworks);
-            let (_, clause_cues) = self.pass.marks_in(&found, 0..lower.len());
             self.contacts
                 .scan(&segment.text, &lower, clause_cues, frameworks, i, &mut scan);
-            let mut context = String::new();
-            for part in [&segment.heading, &segment.lead_in].into_iter().flatten() {
-                context.push_str(&part.to_ascii_lowercase());
-                context.push(' ');
+            // The items of one list share their heading and lead-in.
+            if !around_of.is_some_and(|(other, item): (&Segment, bool)| {
+                item == list_item
+                    && other.lead_in == segment.lead_in
+                    && other.heading == segment.heading
+            }) {
+                around = self.surroundings(segment, list_item);
+                around_of = Some((segment, list_item));
             }
-            let inherited = self.data.inherited(segment, list_item, &self.negation);
-            let lead_in_negated = segment.lead_in.as_deref().is_some_and(|l| {
-                let lower = l.trim_end_matches([':', ' ']).to_ascii_lowercase();
-                self.negation.negated(&lower, lower.len())
-            });
             for text in sentences(&segment.text) {
                 scan.sentences += 1;
                 let start = text.as_ptr() as usize - segment.text.as_ptr() as usize;
@@ -580,15 +615,15 @@ impl FactExtractor {
                     text,
                     lower: &lower[span.clone()],
                     clause_lower: &lower,
-                    found: &found,
+                    data_terms: &data_terms,
                     span,
-                    context: &context,
+                    context: &around.context,
                     question: text.ends_with('?'),
-                    lead_in_negated,
+                    lead_in_negated: around.lead_in_negated,
                 };
                 let n = &self.negation;
                 self.data
-                    .scan(&sentence, &self.pass, inherited, n, &mut scan);
+                    .scan(&sentence, &self.pass, around.inherited, n, &mut scan);
                 if sentence.question {
                     continue;
                 }
@@ -601,6 +636,37 @@ impl FactExtractor {
                 self.children.scan(&sentence, &mut scan);
                 self.retention.scan(&sentence, &mut scan);
                 self.rights.scan(&sentence, n, &mut scan);
+            }
+        }
+        let order = self
+            .dates
+            .order_from_text(numeric.into_iter().map(String::as_str))
+            .unwrap_or_else(|| order_for_lang(&page.lang));
+        let mut short_dates = Vec::new();
+        let mut long_dates = Vec::new();
+        let mut next_segment = 0;
+        for (b, block) in page.blocks.iter().enumerate() {
+            if !block.is_heading() {
+                continue;
+            }
+            while next_segment < segments.len() && segments[next_segment].block < b {
+                next_segment += 1;
+            }
+            if next_segment == segments.len() {
+                break;
+            }
+            for d in self.dates.cued_dates(&block.text, order) {
+                short_dates.push((d, next_segment));
+            }
+        }
+        for i in dated {
+            let text = &segments[i].text;
+            for d in self.dates.dates_after_cues(text, order) {
+                if text.len() <= 160 {
+                    short_dates.push((d, i));
+                } else {
+                    long_dates.push((d, i));
+                }
             }
         }
         let mut facts = Facts::default();

@@ -52,16 +52,15 @@ impl Rights {
         if s.topics & self.gates == 0 {
             return;
         }
-        let user_context = (self.subject.is_match(s, lower)
-            || self.subject.pattern().is_match(&s.context))
-            && (self.modal.is_match(s, lower) || self.modal.pattern().is_match(&s.context))
-            || self.imperative.is_match(s, lower);
+        // Whether the user is the one acting, worked out for the first right that needs it.
+        let mut user_context = None;
         for (id, bit, cue, exclude) in &self.cues {
-            if s.topics & bit == 0 {
+            if s.topics & bit == 0 || !cue.may_match(s) {
                 continue;
             }
             let always = matches!(*id, "non_discrimination" | "complaint");
-            if !always && !user_context || *id == "access" && self.access_exclude.is_match(s, lower)
+            if !always && !*user_context.get_or_insert_with(|| self.user_context(s))
+                || *id == "access" && self.access_exclude.is_match(s, lower)
             {
                 continue;
             }
@@ -76,5 +75,14 @@ impl Rights {
                 note(&mut scan.rights, *id, s.clause);
             }
         }
+    }
+
+    /// The user is named and may act (in the sentence or its heading and lead-in), or is
+    /// told how to act.
+    fn user_context(&self, s: &Sentence) -> bool {
+        let lower = &s.lower;
+        (self.subject.is_match(s, lower) || self.subject.pattern().is_match(&s.context))
+            && (self.modal.is_match(s, lower) || self.modal.pattern().is_match(&s.context))
+            || self.imperative.is_match(s, lower)
     }
 }
