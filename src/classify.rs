@@ -312,7 +312,7 @@ impl Classifier {
     pub fn classify(&self, segment: &Segment) -> Labels {
         let mut scratch = Scratch::new(self.phrase_count());
         let scored = self.score(segment, &mut SharedMatches::default(), &mut scratch);
-        self.decide(&scored, [0.0; 10], &mut scratch)
+        self.decide(&scored, [0.0; 10], &scratch)
     }
 
     /// Classifies the clauses of one page, in document order: each decision adds, per
@@ -334,7 +334,7 @@ impl Classifier {
             .map(|(at, scored)| {
                 let context =
                     context_scores(&self.lexicon.context, &neighbour_evidence(&evidence, at));
-                self.decide(scored, context, &mut scratch)
+                self.decide(scored, context, &scratch)
             })
             .collect()
     }
@@ -393,7 +393,7 @@ impl Classifier {
             term.up = up;
         }
         let found = &terms[first_term..];
-        // Only moves up a score can be evidence (`decide`).
+        // Lead-in and heading moves are stored, only those up: the others are never evidence.
         if let Some(lead_in) = &segment.lead_in {
             for &at in self.matches_cached(lead_in, &mut shared.lead_in) {
                 if found
@@ -431,7 +431,7 @@ impl Classifier {
     }
 
     /// Categories and evidence of a clause from its own score plus its neighbour context.
-    fn decide(&self, scored: &Scored, context: [f32; 10], scratch: &mut Scratch) -> Labels {
+    fn decide(&self, scored: &Scored, context: [f32; 10], scratch: &Scratch) -> Labels {
         let mut scores = scored.scores;
         for c in 0..10 {
             scores[c] += context[c];
@@ -441,8 +441,8 @@ impl Classifier {
             .into_iter()
             .filter(|c| assigned[c.index()])
             .collect();
-        // Evidence: the strongest phrases for each assigned category, in category order, each
-        // category's kept in one pass over the clause's moves.
+        // Evidence: the strongest phrases for each assigned category, in category order, kept
+        // in one pass over the clause's terms and one over its lead-in and heading moves.
         let mut strongest = [Strongest::default(); 10];
         let assigned_bits = (0..10).fold(0u16, |bits, c| bits | u16::from(assigned[c]) << c);
         for term in &scratch.terms[scored.terms.clone()] {
