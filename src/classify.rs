@@ -317,8 +317,6 @@ impl Classifier {
 
     /// Classifies the clauses of one page, in document order: each decision adds, per
     /// category, the context weights times the evidence of the neighbouring clauses.
-    // A stage of `Analyzer::analyze`, kept a function of its own (see there).
-    #[inline(never)]
     pub fn classify_page(&self, segments: &[Segment]) -> Vec<Labels> {
         let mut shared = SharedMatches::default();
         let mut scratch = Scratch::new(self.phrase_count());

@@ -400,8 +400,6 @@ impl Detector {
     }
 
     /// Detects the kind of a page with the shipped weights.
-    // A stage of `Analyzer::analyze`, kept a function of its own (see there).
-    #[inline(never)]
     pub fn detect(&self, page: &Page, segments: &[Segment]) -> Detection {
         self.measure(page, segments).decide(&WEIGHTS)
     }

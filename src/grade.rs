@@ -225,8 +225,6 @@ fn dedup(mut clauses: Vec<usize>) -> Vec<usize> {
 }
 
 /// Grades a policy from its facts and category summaries (see GRADING.md).
-// A stage of `Analyzer::analyze`, kept a function of its own (see there).
-#[inline(never)]
 pub fn grade(detection: &Detection, facts: &Facts, categories: &[CategorySummary]) -> Graded {
     let mut rules = Rules {
         facts,

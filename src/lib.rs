@@ -136,10 +136,6 @@ impl Analyzer {
 
     /// Analyses one page. A page in a language policylens cannot read gets its detection and
     /// its clauses, but no grade, no facts claims and no category verdicts.
-    /// Its stages (segmenting, detection, classification, facts, summary, grade) are
-    /// `#[inline(never)]`: inlined, they made one huge function of the wasm's `analyze`, which
-    /// V8's baseline compiler compiles and runs worse than the stages apart (4 % more
-    /// instructions in a second analysis, `tools/v8-instructions.sh`).
     pub fn analyze(&self, page: &Page) -> Report {
         let (page, truncated) = page.bounded();
         let segments = text::segment(&page);

@@ -126,8 +126,6 @@ fn longest_period(facts: &Facts) -> Option<&crate::report::Retention> {
 }
 
 /// Clauses per category, each with a one-line summary from the facts.
-// A stage of `Analyzer::analyze`, kept a function of its own (see there).
-#[inline(never)]
 pub fn categories(clauses: &[Clause], facts: &Facts) -> Vec<CategorySummary> {
     Category::ALL
         .iter()
@@ -439,9 +437,6 @@ fn headline(detection: &Detection, facts: &Facts, graded: &Graded) -> &'static s
     }
 }
 
-// A stage of `Analyzer::analyze`, kept a function of its own (see there).
-
-#[inline(never)]
 pub fn lines(detection: &Detection, facts: &Facts, graded: &Graded) -> Lines {
     let mut lines = Vec::new();
     if !detection.is_policy {

@@ -82,8 +82,6 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Cuts the page into segments: headings give context, list items keep their lead-in.
-// A stage of `Analyzer::analyze`, kept a function of its own (see there).
-#[inline(never)]
 pub fn segment(page: &Page) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut heading: Option<String> = None;

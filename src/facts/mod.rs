@@ -543,9 +543,6 @@ impl FactExtractor {
         }
     }
 
-    // A stage of `Analyzer::analyze`, kept a function of its own (see there).
-
-    #[inline(never)]
     pub fn extract(&self, page: &Page, segments: &[Segment]) -> Facts {
         let mut scan = Scan::default();
         let host = host_of(&page.url);
