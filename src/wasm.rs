@@ -422,7 +422,77 @@ macro_rules! from_js_struct {
     };
 }
 
-from_js_struct!(Page { ; url, title, lang, blocks });
+impl FromJs for Page {
+    fn from_js(value: JsValue, error: &mut Error) -> Self {
+        let fields = Fields::of(value, "struct Page", error);
+        Page {
+            url: fields.or_default("url", error),
+            title: fields.or_default("title", error),
+            lang: fields.or_default("lang", error),
+            blocks: match fields.get("blocks") {
+                None => Vec::new(),
+                Some(blocks) => read_blocks(blocks, error),
+            },
+        }
+    }
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function packBlocks(blocks) {
+  if (!Array.isArray(blocks)) return undefined;
+  const texts = new Array(blocks.length);
+  const tags = new Array(blocks.length);
+  const levels = new Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (typeof block !== 'object' || block === null || Array.isArray(block)) return undefined;
+    const { text, tag, level } = block;
+    if (typeof text !== 'string' || text.includes('\0')) return undefined;
+    if (typeof tag === 'string' ? tag.includes('\0') : 'tag' in block) return undefined;
+    const plain = Number.isSafeInteger(level) && level >= 0 && level <= 255;
+    if (!plain && 'level' in block) return undefined;
+    texts[i] = text;
+    tags[i] = tag ?? '';
+    levels[i] = String.fromCharCode(plain ? level : 0);
+  }
+  return { texts: texts.join('\0'), tags: tags.join('\0'), levels: levels.join('') };
+}
+"#)]
+extern "C" {
+    /// A page's blocks as `{texts, tags, levels}`: the texts and tags each joined by NUL, the
+    /// levels as bytes; `undefined` unless every block is one that `Block::from_js` reads
+    /// without an error and no text or tag holds a NUL.
+    #[wasm_bindgen(js_name = packBlocks)]
+    fn pack_blocks(blocks: &JsValue) -> JsValue;
+}
+
+/// A page's blocks. Plain blocks cross the boundary packed, in three values instead of about
+/// three per block; anything else is read field by field, which words the error.
+fn read_blocks(blocks: JsValue, error: &mut Error) -> Vec<Block> {
+    let packed = pack_blocks(&blocks);
+    if packed.is_undefined() {
+        return Vec::from_js(blocks, error);
+    }
+    let field = |name| with_key(name, |key| js_sys::Reflect::get(&packed, key).ok());
+    let text_of = |name| field(name).and_then(|value| value.as_string());
+    let (texts, tags) = (
+        text_of("texts").unwrap_or_default(),
+        text_of("tags").unwrap_or_default(),
+    );
+    let levels = text_of("levels").unwrap_or_default();
+    texts
+        .split('\0')
+        .zip(tags.split('\0'))
+        .zip(levels.chars())
+        .map(|((text, tag), level)| Block {
+            text: text.to_string(),
+            tag: tag.to_string(),
+            // Char codes 0-255, one a block.
+            level: level as u8,
+        })
+        .collect()
+}
+
 from_js_struct!(Block { text; tag, level });
 from_js_struct!(Report {
     schema, detection, grade, grade_reasons, categories, clauses, facts, summary, headline,

@@ -69,6 +69,96 @@ fn a_page_of_the_wrong_shape_is_a_js_error_not_a_trap() {
     assert!(analyze(js_sys::JSON::parse(POLICY).unwrap()).is_ok());
 }
 
+/// The report of `page` read across the boundary is the one of the page serde-wasm-bindgen
+/// reads with the derives; or both refuse it.
+fn page_reads_as_serde_does(page: JsValue, what: &str) {
+    let expected = serde_wasm_bindgen::from_value::<policylens::page::Page>(page.clone());
+    match (analyze(page), expected) {
+        (Ok(report), Ok(page)) => {
+            assert_eq!(
+                serde_read::<Report>(&report),
+                policylens::analyze(&page),
+                "{what}"
+            )
+        }
+        (Err(_), Err(_)) => {}
+        (got, expected) => panic!("{what}: {:?} against serde's {expected:?}", got.is_ok()),
+    }
+}
+
+#[wasm_bindgen_test]
+fn blocks_read_as_serde_reads_them() {
+    // Plain blocks (read packed): other scripts, a lone surrogate, empty texts and tags,
+    // missing and defaulted fields, the largest level.
+    let plain = r#"{"url": "https://shop.example/privacy", "blocks": [
+        {"text": "Datenschutzerkl\u00e4rung \ud83d\udd12 \u79c1\u306e", "tag": "h1", "level": 1},
+        {"text": "We collect your email address \ud800 when you order.", "tag": "p"},
+        {"text": ""},
+        {"text": "We do not sell your personal information.", "tag": "", "level": 255},
+        {"text": "We keep order records for 7 years.", "tag": "li", "level": 2.0}
+      ]}"#;
+    page_reads_as_serde_does(js_sys::JSON::parse(plain).unwrap(), "plain");
+    page_reads_as_serde_does(js_sys::JSON::parse(POLICY).unwrap(), "POLICY");
+    page_reads_as_serde_does(js_sys::JSON::parse(r#"{"blocks": []}"#).unwrap(), "none");
+    // Read field by field: a NUL in a text or a tag; values serde refuses.
+    for (what, blocks) in [
+        (
+            "NUL in a text",
+            r#"[{"text": "We sell\u0000 your data.", "tag": "p"}]"#,
+        ),
+        (
+            "NUL in a tag",
+            r#"[{"text": "We sell your data.", "tag": "p\u0000"}]"#,
+        ),
+        (
+            "a number for a tag",
+            r#"[{"text": "We sell your data.", "tag": 1}]"#,
+        ),
+        (
+            "a level out of range",
+            r#"[{"text": "We sell your data.", "level": 256}]"#,
+        ),
+        (
+            "a negative level",
+            r#"[{"text": "We sell your data.", "level": -1}]"#,
+        ),
+        (
+            "a fractional level",
+            r#"[{"text": "We sell your data.", "level": 1.5}]"#,
+        ),
+        (
+            "a null level",
+            r#"[{"text": "We sell your data.", "level": null}]"#,
+        ),
+        ("no text", r#"[{"tag": "p"}]"#),
+        (
+            "a block that is no object",
+            r#"[{"text": "We sell your data."}, "p"]"#,
+        ),
+        ("a block that is a list", r#"[["We sell your data."]]"#),
+        (
+            "blocks that are no list",
+            r#"{"text": "We sell your data."}"#,
+        ),
+    ] {
+        let page = js_sys::JSON::parse(&format!(r#"{{"blocks": {blocks}}}"#)).unwrap();
+        page_reads_as_serde_does(page, what);
+    }
+    // A field the block holds as `undefined` is a value, and no integer.
+    let block = js_sys::JSON::parse(r#"{"text": "We sell your data."}"#).unwrap();
+    js_sys::Reflect::set(&block, &JsValue::from_str("level"), &JsValue::UNDEFINED).unwrap();
+    let page = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &page,
+        &JsValue::from_str("blocks"),
+        &js_sys::Array::of1(&block),
+    )
+    .unwrap();
+    let page = JsValue::from(page);
+    page_reads_as_serde_does(page.clone(), "an undefined level");
+    assert!(analyze(page).is_err());
+}
+
 #[wasm_bindgen_test]
 fn pasted_text_is_read_by_the_core_and_html_is_left_to_the_browser() {
     assert_eq!(
