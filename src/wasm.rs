@@ -121,10 +121,12 @@ fn inject_fault(title: &str) {
     }
 }
 
+/// A value out, as the CLI writes it: one JSON string, read by the engine's `JSON.parse`.
+/// serde-wasm-bindgen's writer made a call into JS per field: on a cold worker's first
+/// analysis that cost more than the string (BENCHMARKS.md).
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(into_error)
+    let json = serde_json::to_string(value).map_err(into_error)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the core wrote JSON it cannot read"))
 }
 
 fn into_error(e: impl std::fmt::Display) -> JsError {
