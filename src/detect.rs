@@ -440,7 +440,7 @@ impl Detector {
 
         // Repeated text (consent-manager vendor lists, menus) counts once.
         let mut texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-        texts.sort_unstable();
+        crate::sort::sort(&mut texts);
         texts.dedup();
         let mut body = [0u32; GROUPS];
         let mut words = 0usize;

@@ -354,7 +354,7 @@ impl Tally {
             .map(|(&hits, (code, _))| (hits, *code))
             .collect();
         // Most hits first; on a tie, the earlier profile.
-        ranked.sort_by_key(|&(hits, _)| std::cmp::Reverse(hits));
+        crate::sort::sort_by_key(&mut ranked, |&(hits, _)| std::cmp::Reverse(hits));
         let (hits, best) = ranked[0];
         let runner_up = ranked[1].0;
         let share = hits as f32 >= MIN_SHARE * self.words as f32;
