@@ -268,7 +268,9 @@ struct Tally {
     hits: [usize; PROFILES.len()],
 }
 
-type WordTable = HashMap<&'static str, u16, Fnv>;
+/// Values are `usize`, as in the detector's phrase index: the wasm then holds one copy of the
+/// hash table code for both (an entry is 12 bytes either way).
+type WordTable = HashMap<&'static str, usize, Fnv>;
 
 /// Each profile word with the profiles (bits, in `PROFILES` order) it is in.
 fn profile_words() -> &'static WordTable {
