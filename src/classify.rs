@@ -291,7 +291,7 @@ impl Classifier {
             .find_overlapping_iter(folded)
             .map(|m| m.pattern())
             .collect();
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         found.dedup();
         found
     }

@@ -60,7 +60,7 @@ impl Rules<'_> {
                     .copied()
             })
             .collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -219,7 +219,7 @@ impl Rules<'_> {
 }
 
 fn dedup(mut clauses: Vec<usize>) -> Vec<usize> {
-    clauses.sort_unstable();
+    crate::sort::sort(&mut clauses);
     clauses.dedup();
     clauses
 }

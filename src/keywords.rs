@@ -133,7 +133,7 @@ impl Keywords {
                 u128::from(u64::from_be_bytes(head)) << 64 | u128::from(k)
             })
             .collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         let mut sorted: Vec<(&[u8], u32)> = keys
             .iter()
             .map(|&key| (&bytes[spans[key as u32 as usize].clone()], key as u32))
@@ -142,7 +142,7 @@ impl Keywords {
         for at in 1..=keys.len() {
             if at == keys.len() || keys[at] >> 64 != keys[run] >> 64 {
                 if at - run > 1 {
-                    sorted[run..at].sort_unstable();
+                    crate::sort::sort(&mut sorted[run..at]);
                 }
                 run = at;
             }
@@ -350,7 +350,7 @@ impl Keywords {
 /// Keeps, of overlapping matches, the leftmost-longest ones (see `Keywords::find_iter`), left
 /// to right.
 pub fn leftmost_longest(found: &mut Vec<Match>) {
-    found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.pattern));
+    crate::sort::sort_by_key(found, |m| (m.start, std::cmp::Reverse(m.end), m.pattern));
     let mut taken_to = 0;
     found.retain(|m| {
         let take = m.start >= taken_to;

@@ -268,7 +268,9 @@ struct Tally {
     hits: [usize; PROFILES.len()],
 }
 
-type WordTable = HashMap<&'static str, u16, Fnv>;
+/// Values are `usize`, as in the detector's phrase index: the wasm then holds one copy of the
+/// hash table code for both (an entry is 12 bytes either way).
+type WordTable = HashMap<&'static str, usize, Fnv>;
 
 /// Each profile word with the profiles (bits, in `PROFILES` order) it is in.
 fn profile_words() -> &'static WordTable {
@@ -354,7 +356,7 @@ impl Tally {
             .map(|(&hits, (code, _))| (hits, *code))
             .collect();
         // Most hits first; on a tie, the earlier profile.
-        ranked.sort_by_key(|&(hits, _)| std::cmp::Reverse(hits));
+        crate::sort::sort_by_key(&mut ranked, |&(hits, _)| std::cmp::Reverse(hits));
         let (hits, best) = ranked[0];
         let runner_up = ranked[1].0;
         let share = hits as f32 >= MIN_SHARE * self.words as f32;

@@ -40,6 +40,7 @@ mod precheck;
 pub mod read;
 pub mod report;
 pub mod shared;
+mod sort;
 pub mod summary;
 pub mod text;
 #[cfg(all(feature = "train", not(target_arch = "wasm32")))]

@@ -996,7 +996,7 @@ impl Starts {
             .iter()
             .map(|&(literal, len)| u64::from(u32::from_be_bytes(literal)) << 8 | len as u64)
             .collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         keys.dedup();
         let heads = keys
             .iter()
@@ -1385,7 +1385,7 @@ fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
     // A literal that starts with another is not needed: in byte order, it follows the
     // shorter one.
     let mut required = required;
-    required.sort_unstable();
+    crate::sort::sort(&mut required);
     let mut kept: Vec<Vec<u8>> = Vec::with_capacity(required.len());
     for literal in required.into_iter().map(Prefix::to_vec) {
         if !kept.last().is_some_and(|last| literal.starts_with(last)) {
@@ -1465,7 +1465,7 @@ fn literals(compiled: &Compiler, node: Node, stack: &mut Vec<Prefix>) -> Known {
                 stack.truncate(base);
             }
             if let Some(mut union) = union {
-                union.sort_unstable();
+                crate::sort::sort(&mut union);
                 union.dedup();
                 return Known::Required((union.len() <= MAX_REQUIRED_LITERALS).then_some(union));
             }
@@ -1560,7 +1560,7 @@ fn required_of(texts: &[Prefix]) -> Option<Vec<Prefix>> {
         return None;
     }
     let mut texts = texts.to_vec();
-    texts.sort_unstable();
+    crate::sort::sort(&mut texts);
     texts.dedup();
     Some(texts)
 }

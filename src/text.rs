@@ -78,7 +78,8 @@ pub fn normalize(text: &str) -> String {
             }
         }
     }
-    String::from_utf8(out).expect("whole characters only")
+    // Not `expect`: its message would bring `FromUtf8Error`'s Debug formatting into the wasm.
+    String::from_utf8(out).unwrap_or_else(|_| panic!("whole characters only"))
 }
 
 /// Cuts the page into segments: headings give context, list items keep their lead-in.
@@ -327,7 +328,7 @@ fn fold_words(text: &str, out: &mut String, stemmed: bool) -> usize {
         words += 1;
     }
     folded.truncate(len);
-    *out = String::from_utf8(folded).expect("whole characters only");
+    *out = String::from_utf8(folded).unwrap_or_else(|_| panic!("whole characters only"));
     words
 }
 

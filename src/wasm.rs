@@ -313,10 +313,20 @@ impl<T: FromJs> FromJs for Option<T> {
 
 impl<T: FromJs> FromJs for Vec<T> {
     fn from_js(value: JsValue, error: &mut Error) -> Self {
-        match value.dyn_into::<js_sys::Array>() {
-            Ok(list) => list.iter().map(|item| T::from_js(item, error)).collect(),
-            Err(_) => expect(None, "a sequence", error),
-        }
+        let mut list = Vec::new();
+        for_each_item(value, error, &mut |item, error| {
+            list.push(T::from_js(item, error))
+        });
+        list
+    }
+}
+
+/// Calls `read` with each item of a JS array, in order: the part of every `Vec<T>` reader
+/// that is the same for all `T`, so the wasm holds it once.
+fn for_each_item(value: JsValue, error: &mut Error, read: &mut dyn FnMut(JsValue, &mut Error)) {
+    match value.dyn_into::<js_sys::Array>() {
+        Ok(list) => list.iter().for_each(|item| read(item, error)),
+        Err(_) => note(error, "invalid type: expected a sequence".to_string()),
     }
 }
 

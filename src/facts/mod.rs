@@ -73,7 +73,7 @@ impl Votes {
 
 fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
