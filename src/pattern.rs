@@ -40,8 +40,9 @@ pub struct Pattern {
     /// The first bytes of every match, when they are few: a search runs the program only
     /// where one of them begins.
     starts: Option<Starts>,
-    /// Byte strings one of which every match holds (see `required_literals`).
-    required: Option<Vec<Vec<u8>>>,
+    /// Byte strings one of which every match holds (see `required_literals`), as
+    /// `Prefix::to_bytes` gives them.
+    required: Option<Box<[[u8; 8]]>>,
 }
 
 /// A match: byte offsets into the searched text.
@@ -1314,8 +1315,9 @@ impl Pattern {
     /// every text the pattern matches; `None` when no such set was found, or the pattern was
     /// not built by `with_required_literals`. Case counts: a pattern of lower-case letters
     /// has lower-case literals.
-    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
-        self.required.as_deref()
+    pub fn required_literals(&self) -> Option<impl ExactSizeIterator<Item = &[u8]> + '_> {
+        let literals = self.required.as_deref()?;
+        Some(literals.iter().map(|bytes| &bytes[..usize::from(bytes[7])]))
     }
 }
 
@@ -1358,8 +1360,15 @@ impl Prefix {
         Prefix::EMPTY.then_bytes(bytes)
     }
 
-    fn to_vec(self) -> Vec<u8> {
-        (0..self.len()).map(|i| self.byte(i)).collect()
+    /// Whether this text starts with `other`.
+    fn starts_with(self, other: Prefix) -> bool {
+        let kept = 8 * other.len() as u32;
+        other.len() <= self.len() && (self.0 ^ other.0).checked_shr(64 - kept).unwrap_or(0) == 0
+    }
+
+    /// The bytes, then zeros, then the length in the last byte.
+    fn to_bytes(self) -> [u8; 8] {
+        self.0.to_be_bytes()
     }
 }
 
@@ -1375,7 +1384,7 @@ enum Known {
     Required(Option<Vec<Prefix>>),
 }
 
-fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
+fn required_literals(compiled: &Compiler, node: Node) -> Option<Box<[[u8; 8]]>> {
     let mut stack = Vec::new();
     let known = literals(compiled, node, &mut stack);
     let required = take_required(known, &mut stack, 0)?;
@@ -1386,19 +1395,23 @@ fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
     // shorter one.
     let mut required = required;
     required.sort_unstable();
-    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(required.len());
-    for literal in required.into_iter().map(Prefix::to_vec) {
-        if !kept.last().is_some_and(|last| literal.starts_with(last)) {
+    let mut kept: Vec<Prefix> = Vec::with_capacity(required.len());
+    for literal in required {
+        if !kept.last().is_some_and(|&last| literal.starts_with(last)) {
             kept.push(literal);
         }
     }
-    Some(kept)
+    Some(kept.into_iter().map(Prefix::to_bytes).collect())
 }
 
 /// The required literals of what `literals` found, its texts (from `from`) taken off the stack.
 fn take_required(known: Known, stack: &mut Vec<Prefix>, from: usize) -> Option<Vec<Prefix>> {
     match known {
-        Known::Exact => required_of(&stack.split_off(from)),
+        Known::Exact => {
+            let required = required_of(&stack[from..]);
+            stack.truncate(from);
+            required
+        }
         Known::Required(required) => required,
     }
 }
@@ -1915,7 +1928,6 @@ mod tests {
         let literals = pattern.required_literals()?;
         Some(
             literals
-                .iter()
                 .map(|l| String::from_utf8_lossy(l).into_owned())
                 .collect(),
         )
@@ -1959,13 +1971,15 @@ mod tests {
             b"\xffzzzzz",
         ];
         for a in texts {
-            assert_eq!(Prefix::of(a).to_vec(), a);
+            let bytes = Prefix::of(a).to_bytes();
+            assert_eq!((&bytes[..a.len()], usize::from(bytes[7])), (a, a.len()));
             for b in texts {
                 assert_eq!(Prefix::of(a).cmp(&Prefix::of(b)), a.cmp(b), "{a:?} {b:?}");
+                assert_eq!(Prefix::of(a).starts_with(Prefix::of(b)), a.starts_with(b));
                 assert!(Prefix::of(a).then(Prefix::of(b)) == Prefix::of(&[a, b].concat()));
             }
         }
-        assert_eq!(Prefix::of(b"personalised").to_vec(), b"person");
+        assert_eq!(Prefix::of(b"personalised").to_bytes(), *b"person\0\x06");
     }
 
     #[test]
@@ -2000,16 +2014,13 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let compiled = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
-            let literals = compiled.required_literals().expect(pattern);
+            let literals: Vec<&[u8]> = compiled.required_literals().expect(pattern).collect();
             let found: Vec<_> = compiled.find_iter(text).collect();
             assert!(!found.is_empty(), "{pattern}");
             for m in found {
-                let held = literals.iter().any(|l| {
-                    m.as_str()
-                        .as_bytes()
-                        .windows(l.len())
-                        .any(|w| w == l.as_slice())
-                });
+                let held = literals
+                    .iter()
+                    .any(|l| m.as_str().as_bytes().windows(l.len()).any(|w| w == *l));
                 assert!(held, "{pattern} on {:?}", m.as_str());
             }
         }

@@ -359,12 +359,8 @@ impl PassBuilder {
     }
 
     fn build(self) -> Result<Pass, String> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        let keywords = starts
-            .zip(&self.ends)
-            .map(|(start, &end)| &self.bytes[start..end]);
-        let automaton =
-            Keywords::new(keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
+        let automaton = Keywords::of_concatenated(self.bytes, &self.ends, false)
+            .map_err(|e| format!("{}: {e}", self.file))?;
         Ok(Pass {
             automaton,
             keywords: self.keywords,

@@ -340,6 +340,7 @@ pub(crate) mod tests {
                     let Some(literals) = pattern.required_literals() else {
                         continue;
                     };
+                    let literals: Vec<&[u8]> = literals.collect();
                     filtered += 1;
                     for text in texts() {
                         for m in pattern.find_iter(text) {
@@ -347,7 +348,7 @@ pub(crate) mod tests {
                             assert!(
                                 literals
                                     .iter()
-                                    .any(|l| found.windows(l.len()).any(|w| w == l.as_slice())),
+                                    .any(|l| found.windows(l.len()).any(|w| w == *l)),
                                 "{file} {key}: {:?} holds none of its literals",
                                 m.as_str()
                             );
