@@ -128,7 +128,12 @@ impl Pattern {
 
     fn compile(pattern: &str, letters: Letters, literals: bool) -> Result<Pattern, String> {
         let mut parser = Parser {
-            chars: pattern.chars().collect(),
+            // As many characters as bytes at most: no growing step by step.
+            chars: {
+                let mut chars = Vec::with_capacity(pattern.len());
+                chars.extend(pattern.chars());
+                chars
+            },
             at: 0,
             // At most about one node per character: grown once, not step by step.
             nodes: Vec::with_capacity(pattern.len()),
@@ -622,8 +627,13 @@ impl Parser {
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.at += 1;
         }
-        let digits: String = self.chars[start..self.at].iter().collect();
-        digits.parse().ok()
+        let digits = &self.chars[start..self.at];
+        if digits.is_empty() {
+            return None;
+        }
+        digits
+            .iter()
+            .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(c.to_digit(10)?))
     }
 
     fn atom(&mut self, letters: Letters) -> Result<Node, String> {
@@ -1385,7 +1395,7 @@ enum Known {
 }
 
 fn required_literals(compiled: &Compiler, node: Node) -> Option<Box<[[u8; 8]]>> {
-    let mut stack = Vec::new();
+    let mut stack = Vec::with_capacity(4 * MAX_LITERAL_SET);
     let known = literals(compiled, node, &mut stack);
     let required = take_required(known, &mut stack, 0)?;
     if shortest(&required) < MIN_REQUIRED_LITERAL_BYTES {
@@ -1472,7 +1482,7 @@ fn literals(compiled: &Compiler, node: Node, stack: &mut Vec<Prefix>) -> Known {
                     stack.truncate(base);
                     return Known::Required(None);
                 };
-                let union = union.get_or_insert_with(Vec::new);
+                let union = union.get_or_insert_with(|| Vec::with_capacity(MAX_REQUIRED_LITERALS));
                 union.extend_from_slice(texts);
                 union.extend(required);
                 stack.truncate(base);
