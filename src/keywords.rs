@@ -32,6 +32,9 @@ impl Match {
     }
 }
 
+/// Keywords are sorted by their first this many bytes at once.
+const HEAD: usize = 12;
+
 /// States with at least this many children get a row of next states.
 const ROW_CHILDREN: u32 = 3;
 
@@ -95,11 +98,7 @@ impl Keywords {
         ends: &[usize],
         ascii_case_insensitive: bool,
     ) -> Result<Keywords, String> {
-        let span = |k: usize| match k {
-            0 => 0..ends[0],
-            _ => ends[k - 1]..ends[k],
-        };
-        if let Some(k) = (0..ends.len()).find(|&k| span(k).is_empty()) {
+        if let Some(k) = (0..ends.len()).find(|&k| span(ends, k).is_empty()) {
             return Err(format!("keyword {} is empty", k + 1));
         }
         if ascii_case_insensitive {
@@ -126,10 +125,9 @@ impl Keywords {
         }
         // Sorted by their first `HEAD` bytes as one number, then by index (one integer each,
         // compared without a call); then each run that shares those bytes by all bytes.
-        const HEAD: usize = 12;
         let mut keys: Vec<u128> = (0..count)
             .map(|k| {
-                let keyword = &bytes[span(k as usize)];
+                let keyword = &bytes[span(ends, k as usize)];
                 let mut head = [0; 16];
                 let len = keyword.len().min(HEAD);
                 head[..len].copy_from_slice(&keyword[..len]);
@@ -137,15 +135,13 @@ impl Keywords {
             })
             .collect();
         keys.sort_unstable();
-        let heads_shared =
-            |at: usize| ((keys[at - 1] ^ keys[at]) >> 32).leading_zeros() as usize / 8 - 4;
         let mut sorted: Vec<(&[u8], u32)> = keys
             .iter()
-            .map(|&key| (&bytes[span(key as u32 as usize)], key as u32))
+            .map(|&key| (&bytes[span(ends, key as u32 as usize)], key as u32))
             .collect();
         let mut run = 0;
         for at in 1..=keys.len() {
-            if at == keys.len() || heads_shared(at) < HEAD {
+            if at == keys.len() || heads_shared(keys[at - 1], keys[at]) < HEAD {
                 if at - run > 1 {
                     sorted[run..at].sort_unstable();
                 }
@@ -161,7 +157,7 @@ impl Keywords {
                     return 0;
                 }
                 let (a, b) = (keyword(at as u32 - 1), keyword(at as u32));
-                let mut common = heads_shared(at);
+                let mut common = heads_shared(keys[at - 1], keys[at]);
                 if common == HEAD {
                     common +=
                         common_prefix(a.get(HEAD..).unwrap_or(&[]), b.get(HEAD..).unwrap_or(&[]));
@@ -175,7 +171,10 @@ impl Keywords {
         // within a depth in keyword order, so each state's children, made by consecutive
         // keywords, are consecutive and in byte order; a state is made by the first keyword
         // through it, so the keywords that end at a state come first among its makers.
-        let longest = (0..ends.len()).map(|k| span(k).len()).max().unwrap_or(0);
+        let longest = (0..ends.len())
+            .map(|k| span(ends, k).len())
+            .max()
+            .unwrap_or(0);
         // First how many states each depth gains and loses (differences), then `next_at[d]`:
         // the next free state `d` bytes deep.
         let mut next_at = vec![0u32; longest + 2];
@@ -203,6 +202,8 @@ impl Keywords {
         let mut ends_here = vec![(0u32, 0u32); made as usize];
         // The states on the path of the current keyword, by depth.
         let mut path = vec![0u32; longest + 1];
+        // Rows: the root's, and one per other state with `ROW_CHILDREN` children or more.
+        let mut with_rows = 1;
         for at in 0..count {
             let keyword = keyword(at);
             for d in shared[at as usize] as usize + 1..=keyword.len() {
@@ -214,17 +215,15 @@ impl Keywords {
                     parent.first_child = state;
                 }
                 parent.end_child = state + 1;
+                if parent.end_child - parent.first_child == ROW_CHILDREN && d > 1 {
+                    with_rows += 1;
+                }
                 label[state as usize] = class[keyword[d - 1] as usize];
                 ends_here[state as usize] = (at, at);
             }
             ends_here[path[keyword.len()] as usize].1 = at + 1;
         }
 
-        let with_rows = states
-            .iter()
-            .enumerate()
-            .filter(|&(s, state)| s == 0 || state.end_child - state.first_child >= ROW_CHILDREN)
-            .count();
         let mut automaton = Keywords {
             class,
             classes,
@@ -233,7 +232,9 @@ impl Keywords {
             rows: vec![0; with_rows * classes].into_boxed_slice(),
             ends_here: ends_here.into_boxed_slice(),
             by_bytes: sorted.iter().map(|&(_, k)| k).collect(),
-            lengths: (0..ends.len()).map(|k| span(k).len() as u32).collect(),
+            lengths: (0..ends.len())
+                .map(|k| span(ends, k).len() as u32)
+                .collect(),
         };
         automaton.link();
         Ok(automaton)
@@ -373,6 +374,22 @@ pub fn leftmost_longest(found: &mut Vec<Match>) {
         }
         take
     });
+}
+
+/// The bytes of keyword `k` in the buffer `Keywords::of_concatenated` reads.
+#[inline(always)]
+fn span(ends: &[usize], k: usize) -> std::ops::Range<usize> {
+    match k {
+        0 => 0..ends[0],
+        _ => ends[k - 1]..ends[k],
+    }
+}
+
+/// How many first bytes two keywords' sort keys (their first `HEAD` bytes, then their index
+/// in the low 32 bits) share.
+#[inline(always)]
+fn heads_shared(a: u128, b: u128) -> usize {
+    ((a ^ b) >> 32).leading_zeros() as usize / 8 - 4
 }
 
 /// How many first bytes `a` and `b` share.
