@@ -934,8 +934,10 @@ impl Starts {
     /// when a match can be empty or begin with too many different texts.
     fn of(compiler: &Compiler) -> Option<Starts> {
         let program = &compiler.program;
-        let mut literals = Vec::new();
-        let mut paths = vec![(0, [0; START_LITERAL_BYTES], 0)];
+        // Room for what most patterns need: few grow beyond.
+        let mut literals = Vec::with_capacity(64);
+        let mut paths = Vec::with_capacity(64);
+        paths.push((0, [0; START_LITERAL_BYTES], 0));
         let mut steps = 0;
         while let Some((mut pc, mut literal, mut len)) = paths.pop() {
             loop {
