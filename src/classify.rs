@@ -250,12 +250,8 @@ impl Classifier {
             push_needle(&mut needles, lexicon.phrase(p));
             ends.push(needles.len());
         }
-        let starts = std::iter::once(0).chain(ends.iter().copied());
-        let automaton = Keywords::new(
-            starts.zip(&ends).map(|(start, &end)| &needles[start..end]),
-            false,
-        )
-        .expect("lexicon phrases build an automaton");
+        let automaton = Keywords::of_concatenated(needles.into_bytes(), &ends, false)
+            .expect("lexicon phrases build an automaton");
         Classifier { automaton, lexicon }
     }
 

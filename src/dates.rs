@@ -97,7 +97,13 @@ const MONTHS: [&[&str]; 12] = [
 /// each ASCII letter becomes a class of its simple case variants (`s` also matches U+017F
 /// LONG S, `k` U+212A KELVIN SIGN); spaces become `\s+`.
 fn any_case(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(8 * word.len());
+    push_any_case(&mut out, word);
+    out
+}
+
+/// Appends `any_case(word)` to `out`.
+fn push_any_case(out: &mut String, word: &str) {
     for c in word.chars() {
         match c {
             ' ' => out.push_str(r"\s+"),
@@ -112,13 +118,20 @@ fn any_case(word: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// `(?:a|b|...)` of `words`, each in any case.
 fn any_case_of(words: &[&str]) -> String {
-    let words: Vec<String> = words.iter().map(|w| any_case(w)).collect();
-    format!("(?:{})", words.join("|"))
+    let mut out = String::with_capacity(8 * words.iter().map(|w| w.len() + 1).sum::<usize>());
+    out.push_str("(?:");
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        push_any_case(&mut out, word);
+    }
+    out.push(')');
+    out
 }
 
 /// True when `text` holds one of `CUE_WORDS`, ASCII case ignored.

@@ -36,7 +36,7 @@ struct Alias {
     service: Option<usize>,
     /// An ordinary English word: needs its exact capitalisation and context.
     ambiguous: bool,
-    text: String,
+    text: &'static str,
 }
 
 /// A service named in a text.
@@ -48,7 +48,7 @@ pub struct Hit<'g> {
 
 pub struct Gazetteer {
     aliases: Vec<Alias>,
-    services: Vec<(String, Kind)>,
+    services: Vec<(&'static str, Kind)>,
 }
 
 /// Words after an ambiguous name that show it is the company ("Branch Metrics", "Segment Inc").
@@ -78,7 +78,7 @@ impl Gazetteer {
 
     /// Parses the TSV format described in facts/README.md; a malformed line is an error
     /// naming `file` and the line.
-    pub fn parse(tsv: &str, file: &str) -> Result<Gazetteer, String> {
+    pub fn parse(tsv: &'static str, file: &str) -> Result<Gazetteer, String> {
         let mut aliases = Vec::new();
         let mut services = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
@@ -87,21 +87,23 @@ impl Gazetteer {
             }
             // Worded only for an error: formatting every line's number cost start-up time.
             let at = || format!("{file}:{}", i + 1);
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [name, kind, list] = cols.as_slice() else {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind), Some(list), None) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
                 return Err(format!(
                     "{}: expected 3 tab-separated columns (name, kind, aliases), found {}",
                     at(),
-                    cols.len()
+                    line.split('\t').count()
                 ));
             };
             if name.trim().is_empty() || list.trim().is_empty() {
                 return Err(format!("{}: empty name or aliases", at()));
             }
-            let service = if *kind == "-" {
+            let service = if kind == "-" {
                 None
             } else if let Some(kind) = Kind::parse(kind) {
-                services.push((name.to_string(), kind));
+                services.push((name, kind));
                 Some(services.len() - 1)
             } else {
                 return Err(format!("{}: unknown kind {kind:?}", at()));
@@ -114,7 +116,7 @@ impl Gazetteer {
                 aliases.push(Alias {
                     service,
                     ambiguous,
-                    text: text.to_string(),
+                    text,
                 });
             }
         }
@@ -123,7 +125,7 @@ impl Gazetteer {
 
     /// The aliases to search for, ignoring ASCII case; `hits` takes their indices.
     pub fn aliases(&self) -> impl Iterator<Item = &str> {
-        self.aliases.iter().map(|a| a.text.as_str())
+        self.aliases.iter().map(|a| a.text)
     }
 
     /// The kind of a service by its report name.
@@ -156,7 +158,7 @@ impl Gazetteer {
                 continue;
             };
             if alias.ambiguous {
-                if text[start..end] != alias.text || starts_sentence(&text[..start]) {
+                if &text[start..end] != alias.text || starts_sentence(&text[..start]) {
                     continue;
                 }
                 let rest = &text[end..];
@@ -180,7 +182,7 @@ impl Gazetteer {
         }
         seen.into_iter()
             .map(|s| Hit {
-                name: &self.services[s].0,
+                name: self.services[s].0,
                 kind: self.services[s].1,
             })
             .collect()

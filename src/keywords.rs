@@ -32,6 +32,9 @@ impl Match {
     }
 }
 
+/// Keywords are sorted by their first this many bytes at once.
+const HEAD: usize = 12;
+
 /// States with at least this many children get a row of next states.
 const ROW_CHILDREN: u32 = 3;
 
@@ -80,30 +83,28 @@ impl Keywords {
         P: AsRef<[u8]>,
     {
         let mut bytes = Vec::new();
-        let mut spans = Vec::new();
+        let mut ends = Vec::new();
         for keyword in keywords {
-            let keyword = keyword.as_ref();
-            if keyword.is_empty() {
-                return Err(format!("keyword {} is empty", spans.len() + 1));
-            }
-            let start = bytes.len();
-            bytes.extend_from_slice(keyword);
-            spans.push(start..bytes.len());
+            bytes.extend_from_slice(keyword.as_ref());
+            ends.push(bytes.len());
         }
-        Keywords::build(bytes, spans, ascii_case_insensitive)
+        Keywords::of_concatenated(bytes, &ends, ascii_case_insensitive)
     }
 
-    /// Builds the automaton of the keywords `bytes[spans[k]]` (not generic: one copy of the
-    /// code serves every caller of `new`).
-    fn build(
+    /// Builds the automaton of keywords laid one after the other in `bytes`, keyword `k`
+    /// ending at `ends[k]`; an empty keyword is an error.
+    pub fn of_concatenated(
         mut bytes: Vec<u8>,
-        spans: Vec<std::ops::Range<usize>>,
+        ends: &[usize],
         ascii_case_insensitive: bool,
     ) -> Result<Keywords, String> {
+        if let Some(k) = (0..ends.len()).find(|&k| span(ends, k).is_empty()) {
+            return Err(format!("keyword {} is empty", k + 1));
+        }
         if ascii_case_insensitive {
             bytes.make_ascii_lowercase();
         }
-        let count = u32::try_from(spans.len()).map_err(|_| "too many keywords".to_string())?;
+        let count = u32::try_from(ends.len()).map_err(|_| "too many keywords".to_string())?;
         let mut class = Box::new([0u8; 256]);
         let mut used = [false; 256];
         for &b in &bytes {
@@ -122,25 +123,25 @@ impl Keywords {
                 class[b as usize] = class[b.to_ascii_lowercase() as usize];
             }
         }
-        // Sorted by their first eight bytes as one number, then by index (one integer each,
-        // compared without a call); then each run that shares the eight bytes by all bytes.
+        // Sorted by their first `HEAD` bytes as one number, then by index (one integer each,
+        // compared without a call); then each run that shares those bytes by all bytes.
         let mut keys: Vec<u128> = (0..count)
             .map(|k| {
-                let keyword = &bytes[spans[k as usize].clone()];
-                let mut head = [0; 8];
-                let len = keyword.len().min(8);
+                let keyword = &bytes[span(ends, k as usize)];
+                let mut head = [0; 16];
+                let len = keyword.len().min(HEAD);
                 head[..len].copy_from_slice(&keyword[..len]);
-                u128::from(u64::from_be_bytes(head)) << 64 | u128::from(k)
+                u128::from_be_bytes(head) | u128::from(k)
             })
             .collect();
         crate::sort::sort(&mut keys);
         let mut sorted: Vec<(&[u8], u32)> = keys
             .iter()
-            .map(|&key| (&bytes[spans[key as u32 as usize].clone()], key as u32))
+            .map(|&key| (&bytes[span(ends, key as u32 as usize)], key as u32))
             .collect();
         let mut run = 0;
         for at in 1..=keys.len() {
-            if at == keys.len() || keys[at] >> 64 != keys[run] >> 64 {
+            if at == keys.len() || heads_shared(keys[at - 1], keys[at]) < HEAD {
                 if at - run > 1 {
                     crate::sort::sort(&mut sorted[run..at]);
                 }
@@ -148,11 +149,20 @@ impl Keywords {
             }
         }
         let keyword = |at: u32| sorted[at as usize].0;
-        // How many first bytes each keyword shares with the one before it.
-        let shared: Vec<u32> = (0..count)
-            .map(|at| match at {
-                0 => 0,
-                _ => common_prefix(keyword(at - 1), keyword(at)) as u32,
+        // How many first bytes each keyword shares with the one before it: as many as their
+        // heads share, and if all, as many as the rest share too.
+        let shared: Vec<u32> = (0..count as usize)
+            .map(|at| {
+                if at == 0 {
+                    return 0;
+                }
+                let (a, b) = (keyword(at as u32 - 1), keyword(at as u32));
+                let mut common = heads_shared(keys[at - 1], keys[at]);
+                if common == HEAD {
+                    common +=
+                        common_prefix(a.get(HEAD..).unwrap_or(&[]), b.get(HEAD..).unwrap_or(&[]));
+                }
+                common.min(a.len()).min(b.len()) as u32
             })
             .collect();
 
@@ -161,7 +171,10 @@ impl Keywords {
         // within a depth in keyword order, so each state's children, made by consecutive
         // keywords, are consecutive and in byte order; a state is made by the first keyword
         // through it, so the keywords that end at a state come first among its makers.
-        let longest = spans.iter().map(|span| span.len()).max().unwrap_or(0);
+        let longest = (0..ends.len())
+            .map(|k| span(ends, k).len())
+            .max()
+            .unwrap_or(0);
         // First how many states each depth gains and loses (differences), then `next_at[d]`:
         // the next free state `d` bytes deep.
         let mut next_at = vec![0u32; longest + 2];
@@ -189,6 +202,8 @@ impl Keywords {
         let mut ends_here = vec![(0u32, 0u32); made as usize];
         // The states on the path of the current keyword, by depth.
         let mut path = vec![0u32; longest + 1];
+        // Rows: the root's, and one per other state with `ROW_CHILDREN` children or more.
+        let mut with_rows = 1;
         for at in 0..count {
             let keyword = keyword(at);
             for d in shared[at as usize] as usize + 1..=keyword.len() {
@@ -200,17 +215,15 @@ impl Keywords {
                     parent.first_child = state;
                 }
                 parent.end_child = state + 1;
+                if parent.end_child - parent.first_child == ROW_CHILDREN && d > 1 {
+                    with_rows += 1;
+                }
                 label[state as usize] = class[keyword[d - 1] as usize];
                 ends_here[state as usize] = (at, at);
             }
             ends_here[path[keyword.len()] as usize].1 = at + 1;
         }
 
-        let with_rows = states
-            .iter()
-            .enumerate()
-            .filter(|&(s, state)| s == 0 || state.end_child - state.first_child >= ROW_CHILDREN)
-            .count();
         let mut automaton = Keywords {
             class,
             classes,
@@ -219,7 +232,9 @@ impl Keywords {
             rows: vec![0; with_rows * classes].into_boxed_slice(),
             ends_here: ends_here.into_boxed_slice(),
             by_bytes: sorted.iter().map(|&(_, k)| k).collect(),
-            lengths: spans.iter().map(|span| span.len() as u32).collect(),
+            lengths: (0..ends.len())
+                .map(|k| span(ends, k).len() as u32)
+                .collect(),
         };
         automaton.link();
         Ok(automaton)
@@ -359,6 +374,22 @@ pub fn leftmost_longest(found: &mut Vec<Match>) {
         }
         take
     });
+}
+
+/// The bytes of keyword `k` in the buffer `Keywords::of_concatenated` reads.
+#[inline(always)]
+fn span(ends: &[usize], k: usize) -> std::ops::Range<usize> {
+    match k {
+        0 => 0..ends[0],
+        _ => ends[k - 1]..ends[k],
+    }
+}
+
+/// How many first bytes two keywords' sort keys (their first `HEAD` bytes, then their index
+/// in the low 32 bits) share.
+#[inline(always)]
+fn heads_shared(a: u128, b: u128) -> usize {
+    ((a ^ b) >> 32).leading_zeros() as usize / 8 - 4
 }
 
 /// How many first bytes `a` and `b` share.

@@ -74,8 +74,7 @@ impl Reader {
         let tables = facts::table::language(code)?;
         Some(Reader {
             classifier,
-            facts: facts::FactExtractor::for_language(tables)
-                .unwrap_or_else(|e| panic!("fact tables: {e}")),
+            facts: facts::FactExtractor::for_language(tables),
         })
     }
 }

@@ -40,8 +40,9 @@ pub struct Pattern {
     /// The first bytes of every match, when they are few: a search runs the program only
     /// where one of them begins.
     starts: Option<Starts>,
-    /// Byte strings one of which every match holds (see `required_literals`).
-    required: Option<Vec<Vec<u8>>>,
+    /// Byte strings one of which every match holds (see `required_literals`), as
+    /// `Prefix::to_bytes` gives them.
+    required: Option<Box<[[u8; 8]]>>,
 }
 
 /// A match: byte offsets into the searched text.
@@ -127,7 +128,12 @@ impl Pattern {
 
     fn compile(pattern: &str, letters: Letters, literals: bool) -> Result<Pattern, String> {
         let mut parser = Parser {
-            chars: pattern.chars().collect(),
+            // As many characters as bytes at most: no growing step by step.
+            chars: {
+                let mut chars = Vec::with_capacity(pattern.len());
+                chars.extend(pattern.chars());
+                chars
+            },
             at: 0,
             // At most about one node per character: grown once, not step by step.
             nodes: Vec::with_capacity(pattern.len()),
@@ -621,8 +627,13 @@ impl Parser {
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.at += 1;
         }
-        let digits: String = self.chars[start..self.at].iter().collect();
-        digits.parse().ok()
+        let digits = &self.chars[start..self.at];
+        if digits.is_empty() {
+            return None;
+        }
+        digits
+            .iter()
+            .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(c.to_digit(10)?))
     }
 
     fn atom(&mut self, letters: Letters) -> Result<Node, String> {
@@ -923,8 +934,10 @@ impl Starts {
     /// when a match can be empty or begin with too many different texts.
     fn of(compiler: &Compiler) -> Option<Starts> {
         let program = &compiler.program;
-        let mut literals = Vec::new();
-        let mut paths = vec![(0, [0; START_LITERAL_BYTES], 0)];
+        // Room for what most patterns need: few grow beyond.
+        let mut literals = Vec::with_capacity(64);
+        let mut paths = Vec::with_capacity(64);
+        paths.push((0, [0; START_LITERAL_BYTES], 0));
         let mut steps = 0;
         while let Some((mut pc, mut literal, mut len)) = paths.pop() {
             loop {
@@ -1314,8 +1327,9 @@ impl Pattern {
     /// every text the pattern matches; `None` when no such set was found, or the pattern was
     /// not built by `with_required_literals`. Case counts: a pattern of lower-case letters
     /// has lower-case literals.
-    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
-        self.required.as_deref()
+    pub fn required_literals(&self) -> Option<impl ExactSizeIterator<Item = &[u8]> + '_> {
+        let literals = self.required.as_deref()?;
+        Some(literals.iter().map(|bytes| &bytes[..usize::from(bytes[7])]))
     }
 }
 
@@ -1358,8 +1372,15 @@ impl Prefix {
         Prefix::EMPTY.then_bytes(bytes)
     }
 
-    fn to_vec(self) -> Vec<u8> {
-        (0..self.len()).map(|i| self.byte(i)).collect()
+    /// Whether this text starts with `other`.
+    fn starts_with(self, other: Prefix) -> bool {
+        let kept = 8 * other.len() as u32;
+        other.len() <= self.len() && (self.0 ^ other.0).checked_shr(64 - kept).unwrap_or(0) == 0
+    }
+
+    /// The bytes, then zeros, then the length in the last byte.
+    fn to_bytes(self) -> [u8; 8] {
+        self.0.to_be_bytes()
     }
 }
 
@@ -1375,8 +1396,8 @@ enum Known {
     Required(Option<Vec<Prefix>>),
 }
 
-fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
-    let mut stack = Vec::new();
+fn required_literals(compiled: &Compiler, node: Node) -> Option<Box<[[u8; 8]]>> {
+    let mut stack = Vec::with_capacity(4 * MAX_LITERAL_SET);
     let known = literals(compiled, node, &mut stack);
     let required = take_required(known, &mut stack, 0)?;
     if shortest(&required) < MIN_REQUIRED_LITERAL_BYTES {
@@ -1386,19 +1407,23 @@ fn required_literals(compiled: &Compiler, node: Node) -> Option<Vec<Vec<u8>>> {
     // shorter one.
     let mut required = required;
     crate::sort::sort(&mut required);
-    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(required.len());
-    for literal in required.into_iter().map(Prefix::to_vec) {
-        if !kept.last().is_some_and(|last| literal.starts_with(last)) {
+    let mut kept: Vec<Prefix> = Vec::with_capacity(required.len());
+    for literal in required {
+        if !kept.last().is_some_and(|&last| literal.starts_with(last)) {
             kept.push(literal);
         }
     }
-    Some(kept)
+    Some(kept.into_iter().map(Prefix::to_bytes).collect())
 }
 
 /// The required literals of what `literals` found, its texts (from `from`) taken off the stack.
 fn take_required(known: Known, stack: &mut Vec<Prefix>, from: usize) -> Option<Vec<Prefix>> {
     match known {
-        Known::Exact => required_of(&stack.split_off(from)),
+        Known::Exact => {
+            let required = required_of(&stack[from..]);
+            stack.truncate(from);
+            required
+        }
         Known::Required(required) => required,
     }
 }
@@ -1459,7 +1484,7 @@ fn literals(compiled: &Compiler, node: Node, stack: &mut Vec<Prefix>) -> Known {
                     stack.truncate(base);
                     return Known::Required(None);
                 };
-                let union = union.get_or_insert_with(Vec::new);
+                let union = union.get_or_insert_with(|| Vec::with_capacity(MAX_REQUIRED_LITERALS));
                 union.extend_from_slice(texts);
                 union.extend(required);
                 stack.truncate(base);
@@ -1915,7 +1940,6 @@ mod tests {
         let literals = pattern.required_literals()?;
         Some(
             literals
-                .iter()
                 .map(|l| String::from_utf8_lossy(l).into_owned())
                 .collect(),
         )
@@ -1959,13 +1983,15 @@ mod tests {
             b"\xffzzzzz",
         ];
         for a in texts {
-            assert_eq!(Prefix::of(a).to_vec(), a);
+            let bytes = Prefix::of(a).to_bytes();
+            assert_eq!((&bytes[..a.len()], usize::from(bytes[7])), (a, a.len()));
             for b in texts {
                 assert_eq!(Prefix::of(a).cmp(&Prefix::of(b)), a.cmp(b), "{a:?} {b:?}");
+                assert_eq!(Prefix::of(a).starts_with(Prefix::of(b)), a.starts_with(b));
                 assert!(Prefix::of(a).then(Prefix::of(b)) == Prefix::of(&[a, b].concat()));
             }
         }
-        assert_eq!(Prefix::of(b"personalised").to_vec(), b"person");
+        assert_eq!(Prefix::of(b"personalised").to_bytes(), *b"person\0\x06");
     }
 
     #[test]
@@ -2000,16 +2026,13 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let compiled = Pattern::with_required_literals(pattern, Letters::Unicode).unwrap();
-            let literals = compiled.required_literals().expect(pattern);
+            let literals: Vec<&[u8]> = compiled.required_literals().expect(pattern).collect();
             let found: Vec<_> = compiled.find_iter(text).collect();
             assert!(!found.is_empty(), "{pattern}");
             for m in found {
-                let held = literals.iter().any(|l| {
-                    m.as_str()
-                        .as_bytes()
-                        .windows(l.len())
-                        .any(|w| w == l.as_slice())
-                });
+                let held = literals
+                    .iter()
+                    .any(|l| m.as_str().as_bytes().windows(l.len()).any(|w| w == *l));
                 assert!(held, "{pattern} on {:?}", m.as_str());
             }
         }

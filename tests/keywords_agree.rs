@@ -93,6 +93,33 @@ fn generated_keyword_sets_agree_with_aho_corasick() {
 }
 
 #[test]
+fn long_keywords_sharing_their_first_bytes_agree_with_aho_corasick() {
+    // Keywords longer than the bytes the builder sorts by at once, many sharing those (9 to
+    // 15 bytes of stem), with zero bytes (what the builder pads short keywords with).
+    let alphabet = ["ab", "a", "b", "\0"];
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    for _ in 0..200 {
+        let stems = ["", "ab\0ab\0ab\0", "ab\0ab\0ab\0ab", "ab\0ab\0ab\0ab\0"];
+        let keywords: Vec<String> = (0..1 + random.below(30))
+            .map(|_| stems[random.below(stems.len())].to_string() + &random.string(&alphabet, 6))
+            .collect();
+        // Texts of keywords and symbols, so that long keywords occur.
+        let texts: Vec<String> = (0..4)
+            .map(|_| {
+                (0..1 + random.below(8))
+                    .map(|_| match random.below(2) {
+                        0 => keywords[random.below(keywords.len())].clone(),
+                        _ => random.string(&alphabet, 3),
+                    })
+                    .collect()
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_agree(&keywords, false, &texts);
+    }
+}
+
+#[test]
 fn shipped_lexicons_agree_with_aho_corasick_on_the_fixture_pages() {
     let pages: Vec<String> = std::fs::read_dir("tests/fixtures/pages")
         .unwrap()

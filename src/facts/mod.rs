@@ -359,12 +359,8 @@ impl PassBuilder {
     }
 
     fn build(self) -> Result<Pass, String> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        let keywords = starts
-            .zip(&self.ends)
-            .map(|(start, &end)| &self.bytes[start..end]);
-        let automaton =
-            Keywords::new(keywords, false).map_err(|e| format!("{}: {e}", self.file))?;
+        let automaton = Keywords::of_concatenated(self.bytes, &self.ends, false)
+            .map_err(|e| format!("{}: {e}", self.file))?;
         Ok(Pass {
             automaton,
             keywords: self.keywords,
@@ -466,30 +462,43 @@ pub struct FactExtractor {
 impl FactExtractor {
     /// The extractor over the shipped English tables.
     pub fn new() -> FactExtractor {
-        FactExtractor::for_language(&table::EN).unwrap_or_else(|e| panic!("fact tables: {e}"))
+        FactExtractor::for_language(&table::EN)
     }
 
-    /// The extractor over one language's tables; a bad table line is an error naming it.
-    pub fn for_language(lang: &Language) -> Result<FactExtractor, String> {
-        let mut pass = PassBuilder::new(&lang.table("gates")?)?;
+    /// The extractor over one language's tables; a bad table line panics, naming it (tests
+    /// build every shipped language's).
+    pub fn for_language(lang: &Language) -> FactExtractor {
+        // Each step ends here on an error, so no exit drops what the steps before it built:
+        // in the wasm, where a panic aborts, that saves much start-up code.
+        fn built<T>(result: Result<T, String>) -> T {
+            result.unwrap_or_else(|e| panic!("fact tables: {e}"))
+        }
+        let mut pass = built(PassBuilder::new(&built(lang.table("gates"))));
         let p = &mut pass;
-        let negation = Negation::new(&lang.table("negation")?)?;
-        let data = data::DataTypes::new(&lang.table("data_types")?, &lang.table("collection")?, p)?;
-        let contacts = contacts::Contacts::new(&lang.table("contacts")?, p)?;
-        let sale = sale::Sale::new(&lang.table("sale")?, p)?;
-        let ads = ads::Ads::new(&lang.table("ads")?, p)?;
-        let cookies = cookies::Cookies::new(&lang.table("cookies")?, p)?;
-        let transfer = transfer::Transfer::new(&lang.table("transfer")?, p)?;
-        let law = law::Law::new(&lang.table("law")?, p)?;
-        let change = change::Change::new(&lang.table("change")?, p)?;
-        let children = children::Children::new(&lang.table("children")?, p)?;
-        let retention = retention::RetentionPeriods::new(&lang.table("retention")?, p)?;
-        let rights = rights::Rights::new(&lang.table("rights")?, p)?;
-        let date_cue = p.any_of(&NORMALIZED_CUE_WORDS)?;
-        let numeric_date = p.any_of(&NUMERIC_DATE_MARKS)?;
+        let negation = built(Negation::new(&built(lang.table("negation"))));
+        let data = built(data::DataTypes::new(
+            &built(lang.table("data_types")),
+            &built(lang.table("collection")),
+            p,
+        ));
+        let contacts = built(contacts::Contacts::new(&built(lang.table("contacts")), p));
+        let sale = built(sale::Sale::new(&built(lang.table("sale")), p));
+        let ads = built(ads::Ads::new(&built(lang.table("ads")), p));
+        let cookies = built(cookies::Cookies::new(&built(lang.table("cookies")), p));
+        let transfer = built(transfer::Transfer::new(&built(lang.table("transfer")), p));
+        let law = built(law::Law::new(&built(lang.table("law")), p));
+        let change = built(change::Change::new(&built(lang.table("change")), p));
+        let children = built(children::Children::new(&built(lang.table("children")), p));
+        let retention = built(retention::RetentionPeriods::new(
+            &built(lang.table("retention")),
+            p,
+        ));
+        let rights = built(rights::Rights::new(&built(lang.table("rights")), p));
+        let date_cue = built(p.any_of(&NORMALIZED_CUE_WORDS));
+        let numeric_date = built(p.any_of(&NUMERIC_DATE_MARKS));
         let gazetteer = Gazetteer::shared();
         p.phrases(Phrases::Services, gazetteer.aliases(), true);
-        Ok(FactExtractor {
+        FactExtractor {
             gazetteer,
             dates: DateFinder::new(),
             date_cue,
@@ -506,8 +515,8 @@ impl FactExtractor {
             children,
             retention,
             rights,
-            pass: pass.build()?,
-        })
+            pass: built(pass.build()),
+        }
     }
 
     /// True when every sentence of `text` naming `name` negates it.

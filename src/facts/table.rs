@@ -32,6 +32,28 @@ fn split_bytes(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `b` is a whole character (ASCII) and not whitespace: most fields start and end
+/// with one, decided without decoding characters (which the wasm does slowly).
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && !char::from(b).is_whitespace()
+}
+
+/// `text.trim().is_empty()`.
+fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if is_plain(b) => false,
+        _ => text.trim().is_empty(),
+    }
+}
+
+/// `!text.is_empty() && text.trim() == text`.
+fn is_trimmed_nonempty(text: &str) -> bool {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&first), Some(&last)) if is_plain(first) && is_plain(last) => true,
+        _ => !text.is_empty() && text.trim() == text,
+    }
+}
+
 /// A parsed table file.
 pub struct Table<'a> {
     pub file: &'a str,
@@ -48,7 +70,7 @@ impl<'a> Table<'a> {
         for (i, line) in split_bytes(text, b'\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             let number = i + 1;
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.starts_with('#') || is_blank(line) {
                 continue;
             }
             let mut fields = split_bytes(line, b'\t');
@@ -60,12 +82,12 @@ impl<'a> Table<'a> {
                     line.split('\t').count()
                 ));
             };
-            if key.trim().is_empty() || key.trim() != key {
+            if !is_trimmed_nonempty(key) {
                 return Err(format!(
                     "{file}:{number}: empty or space-padded key {key:?}"
                 ));
             }
-            if value.trim().is_empty() {
+            if is_blank(value) {
                 return Err(format!("{file}:{number}: empty value"));
             }
             let source = match source {
@@ -220,6 +242,33 @@ pub(crate) mod tests {
     use super::*;
 
     #[test]
+    fn blank_and_trimmed_fields_are_what_trim_says() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\r",
+            "\x0ba",
+            "a\x0c",
+            "\u{a0}",
+            "\u{a0}a",
+            "a\u{2003}",
+            "é",
+            "éa",
+            "aé",
+            "a b",
+            "\u{85}",
+        ];
+        for text in texts {
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+            let trimmed = !text.is_empty() && text.trim() == text;
+            assert_eq!(is_trimmed_nonempty(text), trimmed, "{text:?}");
+        }
+    }
+
+    #[test]
     fn bad_lines_name_file_and_line() {
         let two = Table::parse("x.tsv", "# c\n\nsell\tsell\tcurated\nsell\tsold\n");
         assert_eq!(
@@ -340,6 +389,7 @@ pub(crate) mod tests {
                     let Some(literals) = pattern.required_literals() else {
                         continue;
                     };
+                    let literals: Vec<&[u8]> = literals.collect();
                     filtered += 1;
                     for text in texts() {
                         for m in pattern.find_iter(text) {
@@ -347,7 +397,7 @@ pub(crate) mod tests {
                             assert!(
                                 literals
                                     .iter()
-                                    .any(|l| found.windows(l.len()).any(|w| w == l.as_slice())),
+                                    .any(|l| found.windows(l.len()).any(|w| w == *l)),
                                 "{file} {key}: {:?} holds none of its literals",
                                 m.as_str()
                             );
