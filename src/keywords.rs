@@ -185,9 +185,9 @@ impl Keywords {
         }
         let mut made = 1;
         let mut deep = 0u32;
-        for d in 1..=longest {
-            deep = deep.wrapping_add(next_at[d]);
-            next_at[d] = made;
+        for next in &mut next_at[1..=longest] {
+            deep = deep.wrapping_add(*next);
+            *next = made;
             made += deep;
         }
         let leaf = State {

@@ -82,11 +82,11 @@ pub(crate) fn push_needle(out: &mut String, phrase: &str) {
             .take_while(|&&b| b == MARK)
             .count();
     if start == 0 {
-        out.push_str(" ");
+        out.push(' ');
     }
     out.push_str(&phrase[start..end]);
     if bytes.last() != Some(&MARK) {
-        out.push_str(" ");
+        out.push(' ');
     }
 }
 
@@ -488,7 +488,7 @@ impl Compiled {
         let mut raw = Vec::new();
         let mut items = self.items().peekable();
         while let Some((p, c, kind, weight)) = items.next() {
-            let last = items.peek().is_none_or(|&(q, ..)| q != p);
+            let last = !items.peek().is_some_and(|&(q, ..)| q == p);
             out.push(c.index() as u8 | kind << KIND_SHIFT | if last { LAST_ITEM } else { 0 });
             let delta = as_thousandths(weight).and_then(|t| {
                 let delta = i16::try_from(t - previous[c.index()]).ok()?;

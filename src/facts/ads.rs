@@ -25,7 +25,7 @@ impl Ads {
             return;
         }
         if let Some(yes) = negation.affirmed_in(&self.ads, s) {
-            if self.scope_narrow.is_match(s, &s.lower) {
+            if self.scope_narrow.is_match(s, s.lower) {
                 scan.ads.add_narrowed(s.clause);
             } else {
                 scan.ads.add(yes && !s.lead_in_negated, s.clause);

@@ -27,11 +27,11 @@ impl Children {
         if !self.age.may_match(s)
             || !self.age_context.may_match(s)
             || !s.lower.bytes().any(|b| b.is_ascii_digit())
-            || !self.age_context.is_match(s, &s.lower)
+            || !self.age_context.is_match(s, s.lower)
         {
             return;
         }
-        for c in self.age.captures_iter(s, &s.lower) {
+        for c in self.age.captures_iter(s, s.lower) {
             let Some(m) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };

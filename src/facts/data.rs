@@ -93,7 +93,7 @@ impl DataTypes {
         // A term's verb is the last one before it, else the first one: the search stops at
         // the first verb after the last term.
         let mut verbs: Vec<usize> = Vec::new();
-        for m in self.collect_verb.find_iter(s, &s.lower) {
+        for m in self.collect_verb.find_iter(s, s.lower) {
             let before = m.start() < last_term;
             if before || verbs.is_empty() {
                 verbs.push(m.start());
@@ -114,7 +114,7 @@ impl DataTypes {
                 .or((!verbs.is_empty()).then_some(0))
                 .map(|v| {
                     *affirmed[v].get_or_insert_with(|| {
-                        !negation.negated(&s.lower, verbs[v])
+                        !negation.negated(s.lower, verbs[v])
                             && !self.other_actor.is_match(s, &s.lower[..verbs[v]])
                     })
                 });

@@ -23,8 +23,7 @@ impl Law {
     pub fn scan(&self, s: &Sentence, negation: &Negation, scan: &mut Scan) {
         // The verb may be in the list lead-in ("We may disclose information when:").
         if s.topics & self.gate == 0
-            || !(self.disclose.is_match(s, &s.lower)
-                || self.disclose.pattern().is_match(&s.context))
+            || !(self.disclose.is_match(s, s.lower) || self.disclose.pattern().is_match(s.context))
         {
             return;
         }

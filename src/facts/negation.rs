@@ -94,6 +94,6 @@ impl Negation {
 
     /// `affirmed` for a cue on the sentence's lower-cased text.
     pub fn affirmed_in(&self, cue: &Cue, s: &Sentence) -> Option<bool> {
-        self.affirmed(cue.on(s, &s.lower)?, &s.lower)
+        self.affirmed(cue.on(s, s.lower)?, s.lower)
     }
 }

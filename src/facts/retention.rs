@@ -38,7 +38,7 @@ impl RetentionPeriods {
         // A period in a table cell under a retention heading has its context there.
         if s.topics & self.gate == 0
             || !self.retention_context.is_match(s, lower)
-                && !self.retention_context.pattern().is_match(&s.context)
+                && !self.retention_context.pattern().is_match(s.context)
         {
             return;
         }

@@ -81,8 +81,8 @@ impl Rights {
     /// told how to act.
     fn user_context(&self, s: &Sentence) -> bool {
         let lower = &s.lower;
-        (self.subject.is_match(s, lower) || self.subject.pattern().is_match(&s.context))
-            && (self.modal.is_match(s, lower) || self.modal.pattern().is_match(&s.context))
+        (self.subject.is_match(s, lower) || self.subject.pattern().is_match(s.context))
+            && (self.modal.is_match(s, lower) || self.modal.pattern().is_match(s.context))
             || self.imperative.is_match(s, lower)
     }
 }

@@ -23,7 +23,7 @@ impl Transfer {
         if s.topics & self.gate == 0 {
             return;
         }
-        if self.transfer_local.is_match(s, &s.lower) {
+        if self.transfer_local.is_match(s, s.lower) {
             scan.transfer.add(false, s.clause);
         } else if let Some(yes) = negation.affirmed_in(&self.transfer, s) {
             scan.transfer.add(yes, s.clause);

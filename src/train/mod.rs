@@ -324,8 +324,8 @@ pub fn train(examples: &[Example], curated: &Curated, settings: &Settings) -> Tr
     if let Some(parts) = settings.word_parts {
         for (f, phrase) in corpus.features.iter().enumerate() {
             if phrase.contains(PART_OF_WORD) {
-                for c in 0..N {
-                    allowed[f][c] &= parts.categories.contains(&Category::ALL[c]);
+                for (allowed, category) in allowed[f].iter_mut().zip(Category::ALL) {
+                    *allowed &= parts.categories.contains(&category);
                 }
             }
         }
