@@ -472,8 +472,8 @@ export function packBlocks(blocks) {
 "#)]
 extern "C" {
     /// A page's blocks as `{texts, tags, levels}`: the texts and tags each joined by NUL, the
-    /// levels as bytes; `undefined` unless every block is one that `Block::from_js` reads
-    /// without an error and no text or tag holds a NUL.
+    /// levels as one string of char codes 0-255; `undefined` unless every block is one that
+    /// `Block::from_js` reads without an error and no text or tag holds a NUL.
     #[wasm_bindgen(js_name = packBlocks)]
     fn pack_blocks(blocks: &JsValue) -> JsValue;
 }
@@ -487,11 +487,8 @@ fn read_blocks(blocks: JsValue, error: &mut Error) -> Vec<Block> {
     }
     let field = |name| with_key(name, |key| js_sys::Reflect::get(&packed, key).ok());
     let text_of = |name| field(name).and_then(|value| value.as_string());
-    let (texts, tags) = (
-        text_of("texts").unwrap_or_default(),
-        text_of("tags").unwrap_or_default(),
-    );
-    let levels = text_of("levels").unwrap_or_default();
+    let [texts, tags, levels] =
+        ["texts", "tags", "levels"].map(|name| text_of(name).unwrap_or_default());
     texts
         .split('\0')
         .zip(tags.split('\0'))
@@ -499,7 +496,6 @@ fn read_blocks(blocks: JsValue, error: &mut Error) -> Vec<Block> {
         .map(|((text, tag), level)| Block {
             text: text.to_string(),
             tag: tag.to_string(),
-            // Char codes 0-255, one a block.
             level: level as u8,
         })
         .collect()
