@@ -746,7 +746,7 @@ fn url_path(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split(['?', '#']).next().unwrap_or("");
     let path = rest.find('/').map_or("", |at| &rest[at..]);
-    path.chars().flat_map(char::to_lowercase).collect()
+    path.chars().flat_map(crate::case::to_lowercase).collect()
 }
 
 /// The title's parts that could be a page name: titles like "Privacy Policy | Shop" name the

@@ -309,7 +309,7 @@ impl Tally {
                 } else if c.is_alphabetic() {
                     let script = script_of(c);
                     tally.letters[SCRIPTS.iter().position(|&s| s == script).unwrap_or(10)] += 1;
-                    word.extend(c.to_lowercase());
+                    word.extend(crate::case::to_lowercase(c));
                 } else if !word.is_empty() {
                     tally.add_word(&word, table);
                     word.clear();

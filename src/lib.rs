@@ -21,6 +21,7 @@
 //! assert_eq!(report.facts.sells_data, policylens::Answer::No);
 //! ```
 
+mod case;
 pub mod category;
 pub mod changes;
 pub mod classify;

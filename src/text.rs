@@ -346,7 +346,7 @@ fn lower_char(text: &str, at: usize, folded: &mut Vec<u8>, len: usize) -> (usize
         folded.resize(room, 0);
     }
     let mut written = 0;
-    for lower in c.to_lowercase() {
+    for lower in crate::case::to_lowercase(c) {
         let mut utf8 = [0; 4];
         let lower = lower.encode_utf8(&mut utf8).as_bytes();
         folded[len + written..len + written + lower.len()].copy_from_slice(lower);
