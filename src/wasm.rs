@@ -125,12 +125,10 @@ fn inject_fault(title: &str) {
 /// serde-wasm-bindgen's writer made a call into JS per field: on a cold worker's first
 /// analysis that cost more than the string (BENCHMARKS.md).
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(into_error)?;
+    // Writing the core's types (derived, string map keys) cannot fail; were it to, the empty
+    // string is not JSON and fails below, without the formatted error's code (-1.2 KB gzip).
+    let json = serde_json::to_string(value).unwrap_or_default();
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the core wrote JSON it cannot read"))
-}
-
-fn into_error(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
 }
 
 /// Reads a value JS hands in (the Page; a Report, a stored summary, changes or a message this
