@@ -52,137 +52,60 @@ const MIN_CLEAR_HITS: usize = 30;
 /// Frequent short words per language (lower case). Edit rule: only words that are common in
 /// any running text of that language; a word shared with another language may stay in both
 /// lists (it counts for both), but each list needs enough words of its own to tell them apart.
-const PROFILES: &[(&str, &[&str])] = &[
+/// One string per language, the words split at spaces (smaller in the wasm than string arrays).
+const PROFILES: &[(&str, &str)] = &[
     (
         "en",
-        &[
-            "the", "and", "of", "to", "we", "you", "your", "is", "that", "with", "for", "are",
-            "this", "be", "our", "by", "on", "or", "not", "will", "may", "from", "have", "it",
-            "as", "which", "any", "us", "if", "can", "when", "such", "these", "they", "their",
-            "has", "been", "an", "at", "all", "about", "how", "what", "who", "do", "its",
-        ],
+        "the and of to we you your is that with for are this be our by on or not will may from \
+         have it as which any us if can when such these they their has been an at all about how \
+         what who do its",
     ),
     (
         "de",
-        &[
-            "der", "die", "das", "und", "ist", "wir", "sie", "nicht", "des", "dem", "den", "ein",
-            "eine", "einer", "eines", "auf", "für", "mit", "von", "zu", "zur", "zum", "oder",
-            "werden", "wird", "ihre", "ihren", "ihrer", "ihnen", "uns", "unsere", "unserer", "bei",
-            "auch", "sind", "nach", "über", "durch", "diese", "dieser", "wenn", "kann", "können",
-            "sowie", "haben", "wie", "im", "dass", "nur", "aus", "du", "dein", "deine",
-        ],
+        "der die das und ist wir sie nicht des dem den ein eine einer eines auf für mit von zu \
+         zur zum oder werden wird ihre ihren ihrer ihnen uns unsere unserer bei auch sind nach \
+         über durch diese dieser wenn kann können sowie haben wie im dass nur aus du dein deine",
     ),
     (
         "fr",
-        &[
-            "le", "la", "les", "des", "et", "est", "nous", "vous", "votre", "vos", "une", "dans",
-            "pour", "pas", "sur", "que", "qui", "avec", "par", "sont", "être", "ou", "aux", "du",
-            "ces", "cette", "notre", "nos", "leur", "leurs", "au", "il", "peut", "ne", "ce",
-            "données", "de", "en",
-        ],
+        "le la les des et est nous vous votre vos une dans pour pas sur que qui avec par sont \
+         être ou aux du ces cette notre nos leur leurs au il peut ne ce données de en",
     ),
     (
         "es",
-        &[
-            "el", "la", "los", "las", "y", "es", "que", "de", "en", "para", "por", "con", "su",
-            "sus", "una", "del", "al", "usted", "se", "lo", "como", "más", "este", "esta", "estos",
-            "datos", "puede", "pueden", "o", "sobre", "cuando", "también", "nuestro", "nuestros",
-            "sin",
-        ],
+        "el la los las y es que de en para por con su sus una del al usted se lo como más este \
+         esta estos datos puede pueden o sobre cuando también nuestro nuestros sin",
     ),
     (
         "it",
-        &[
-            "il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "e", "è", "che",
-            "per", "con", "non", "sono", "una", "un", "nel", "nella", "al", "alla", "dati",
-            "questo", "questa", "possiamo", "essere", "ai", "degli", "tuoi", "tuo", "tramite",
-            "anche", "ci", "si", "nostro", "nostri", "vostri",
-        ],
+        "il lo la gli le di del della dei delle e è che per con non sono una un nel nella al alla \
+         dati questo questa possiamo essere ai degli tuoi tuo tramite anche ci si nostro nostri \
+         vostri",
     ),
     (
         "pt",
-        &[
-            "o", "os", "a", "as", "de", "do", "da", "dos", "das", "e", "é", "que", "para", "com",
-            "não", "uma", "um", "no", "na", "nos", "seus", "suas", "sua", "seu", "pelo", "pela",
-            "você", "dados", "ao", "à", "são", "pode", "podem", "também", "mais", "nós", "este",
-            "esta", "quando", "sobre",
-        ],
+        "o os a as de do da dos das e é que para com não uma um no na nos seus suas sua seu pelo \
+         pela você dados ao à são pode podem também mais nós este esta quando sobre",
     ),
     (
         "nl",
-        &[
-            "de", "het", "een", "en", "van", "is", "dat", "wij", "we", "u", "uw", "onze", "ons",
-            "niet", "met", "voor", "op", "te", "aan", "zijn", "worden", "wordt", "deze", "die",
-            "als", "bij", "door", "kunnen", "gegevens", "ook", "naar", "om", "of",
-        ],
+        "de het een en van is dat wij we u uw onze ons niet met voor op te aan zijn worden wordt \
+         deze die als bij door kunnen gegevens ook naar om of",
     ),
     (
         "sv",
-        &[
-            "och",
-            "att",
-            "det",
-            "som",
-            "en",
-            "är",
-            "vi",
-            "du",
-            "din",
-            "dina",
-            "för",
-            "med",
-            "på",
-            "av",
-            "till",
-            "inte",
-            "om",
-            "kan",
-            "vår",
-            "våra",
-            "eller",
-            "har",
-            "den",
-            "de",
-            "ett",
-            "uppgifter",
-            "personuppgifter",
-        ],
+        "och att det som en är vi du din dina för med på av till inte om kan vår våra eller har \
+         den de ett uppgifter personuppgifter",
     ),
     (
         "pl",
-        &[
-            "i", "w", "z", "na", "do", "nie", "się", "że", "jest", "są", "oraz", "lub", "dla",
-            "od", "przez", "po", "jak", "twoje", "twoich", "nasz", "nasze", "dane", "danych",
-            "może", "mogą", "które", "który", "która", "ten", "to",
-        ],
+        "i w z na do nie się że jest są oraz lub dla od przez po jak twoje twoich nasz nasze dane \
+         danych może mogą które który która ten to",
     ),
     (
         "tr",
-        &[
-            "ve",
-            "bir",
-            "bu",
-            "için",
-            "ile",
-            "olarak",
-            "veya",
-            "gibi",
-            "olan",
-            "kişisel",
-            "verileri",
-            "verilerinizi",
-            "sizin",
-            "biz",
-            "bizim",
-            "her",
-            "daha",
-            "çok",
-            "ise",
-            "ki",
-            "ne",
-            "de",
-            "da",
-        ],
+        "ve bir bu için ile olarak veya gibi olan kişisel verileri verilerinizi sizin biz bizim \
+         her daha çok ise ki ne de da",
     ),
 ];
 
@@ -278,7 +201,7 @@ fn profile_words() -> &'static WordTable {
     WORDS.get_or_init(|| {
         let mut table = WordTable::default();
         for (i, (_, words)) in PROFILES.iter().enumerate() {
-            for &word in *words {
+            for word in words.split(' ') {
                 *table.entry(word).or_insert(0) |= 1 << i;
             }
         }
@@ -398,14 +321,19 @@ mod tests {
     #[test]
     fn profiles_are_lower_case_and_each_has_words_of_its_own() {
         for (code, words) in PROFILES {
-            assert!(words.iter().all(|w| w.to_lowercase() == *w), "{code}");
+            assert!(
+                words
+                    .split(' ')
+                    .all(|w| !w.is_empty() && w.to_lowercase() == w),
+                "{code}"
+            );
             let own = words
-                .iter()
+                .split(' ')
                 .filter(|w| {
                     PROFILES
                         .iter()
                         .filter(|(other, _)| other != code)
-                        .all(|(_, ws)| !ws.contains(w))
+                        .all(|(_, ws)| !ws.split(' ').any(|other| other == *w))
                 })
                 .count();
             assert!(own >= 15, "{code} has only {own} words of its own");
