@@ -43,256 +43,191 @@ const GROUPS: usize = 18;
 
 /// Phrases in folded form (lower case, words separated by one space, apostrophes dropped).
 /// A phrase matches whole words; a trailing `*` lets the last word continue ("datenschutz*").
+/// One string per group, the phrases split at `|` (smaller in the wasm than string arrays).
 #[rustfmt::skip]
-const VOCABULARY: &[(u32, &[&str])] = &[
+const VOCABULARY: &[(u32, &str)] = &[
     (
         NAME_PRIVACY,
-        &[
-            "privacy policy", "privacy notice", "privacy statement", "privacy and cookie*",
-            "privacy cookie*", "data protection policy", "data protection notice",
-            "data privacy notice", "privacy center", "privacy centre", "privacy information",
-            "datenschutzerklärung", "datenschutzerklarung", "datenschutzerklaerung",
-            "datenschutzhinweis*", "datenschutzrichtlinie*", "datenschutzinformation*",
-            "hinweise zum datenschutz", "politique de confidentialité",
-            "politique de confidentialite", "politique de protection des données",
-            "politique de protection des donnees", "déclaration de confidentialité",
-            "politique vie privée", "politique de vie privée", "política de privacidad",
-            "política de privacidade", "politica de privacidade", "informativa sulla privacy",
-            "informativa privacy", "privacybeleid", "privacyverklaring", "polityka prywatności",
-            "polityka prywatnosci", "privacy data policy", "privacy and data policy",
-            "privacyreglement", "politique de protection de vos données*",
-            "πολιτική απορρήτου",
-        ],
+        "privacy policy|privacy notice|privacy statement|privacy and cookie*|privacy cookie*|\
+         data protection policy|data protection notice|data privacy notice|privacy center|\
+         privacy centre|privacy information|datenschutzerklärung|datenschutzerklarung|\
+         datenschutzerklaerung|datenschutzhinweis*|datenschutzrichtlinie*|datenschutzinformation*|\
+         hinweise zum datenschutz|politique de confidentialité|politique de confidentialite|\
+         politique de protection des données|politique de protection des donnees|\
+         déclaration de confidentialité|politique vie privée|politique de vie privée|\
+         política de privacidad|política de privacidade|politica de privacidade|\
+         informativa sulla privacy|informativa privacy|privacybeleid|privacyverklaring|\
+         polityka prywatności|polityka prywatnosci|privacy data policy|privacy and data policy|\
+         privacyreglement|politique de protection de vos données*|πολιτική απορρήτου",
     ),
     (
         NAME_COOKIE,
-        &[
-            "cookie policy", "cookies policy", "cookie notice", "cookie statement",
-            "trackers policy", "cookie richtlinie*", "cookierichtlinie*", "cookie hinweis*",
-            "politique cookies", "politique de cookies", "politique relative aux cookies",
-            "politique en matière de cookies", "política de cookies", "cookiebeleid",
-            "polityka cookies", "use of cookies", "cookies and similar technologies",
-        ],
+        "cookie policy|cookies policy|cookie notice|cookie statement|trackers policy|\
+         cookie richtlinie*|cookierichtlinie*|cookie hinweis*|politique cookies|\
+         politique de cookies|politique relative aux cookies|politique en matière de cookies|\
+         política de cookies|cookiebeleid|polityka cookies|use of cookies|\
+         cookies and similar technologies",
     ),
     (
         NAME_TERMS,
-        &[
-            "terms of service", "terms of use", "terms and conditions", "terms conditions",
-            "conditions of use", "user agreement", "terms of sale", "conditions of sale",
-            "acceptable use policy", "end user license agreement", "license agreement",
-            "service agreement", "nutzungsbedingungen", "allgemeine geschäftsbedingungen",
-            "allgemeine geschaftsbedingungen", "geschäftsbedingungen", "conditions générales*",
-            "conditions generales*", "conditions d utilisation", "conditions dutilisation",
-            "termini e condizioni", "condizioni generali", "condizioni d uso", "termini di servizio",
-            "términos y condiciones", "términos de uso", "termos de uso", "termos e condições",
-            "regulamin*", "warunki korzystania", "gebruiksvoorwaarden", "algemene voorwaarden",
-        ],
+        "terms of service|terms of use|terms and conditions|terms conditions|conditions of use|\
+         user agreement|terms of sale|conditions of sale|acceptable use policy|\
+         end user license agreement|license agreement|service agreement|nutzungsbedingungen|\
+         allgemeine geschäftsbedingungen|allgemeine geschaftsbedingungen|geschäftsbedingungen|\
+         conditions générales*|conditions generales*|conditions d utilisation|\
+         conditions dutilisation|termini e condizioni|condizioni generali|condizioni d uso|\
+         termini di servizio|términos y condiciones|términos de uso|termos de uso|\
+         termos e condições|regulamin*|warunki korzystania|gebruiksvoorwaarden|\
+         algemene voorwaarden",
     ),
     (
         PRIVACY,
-        &[
-            "personal information", "personal data", "personally identifiable",
-            "data protection", "data controller", "controller", "processor*", "third parties",
-            "third party", "opt out", "ip address*", "data subject*", "legitimate interest*",
-            "gdpr", "ccpa", "cpra", "coppa", "california consumer privacy act", "do not track",
-            "retention", "right to access", "right to erasure", "rectification", "portability",
-            "right to object", "withdraw your consent", "data protection officer",
-            "supervisory authority", "usage data", "device information", "log data",
-            "browser type", "verantwortliche*", "auftragsverarbeit*",
-            "betroffene*", "dsgvo", "ds gvo", "einwilligung", "speicherdauer", "löschung",
-            "datenübermittlung", "rechtsgrundlage", "données personnelles",
-            "donnees personnelles", "données à caractère personnel", "caractère personnel",
-            "responsable du traitement", "sous traitant*", "rgpd", "cnil",
-            "durée de conservation", "finalités", "datos personales", "datos de carácter personal",
-            "dati personali", "titolare del trattamento", "dados pessoais", "persoonsgegevens",
-            "dane osobowe", "danych osobowych", "privacy", "your personal*",
-            "your information", "your data", "personal details", "service providers",
-            "advertising partners", "analytics", "datenschutz*", "personenbezogen*",
-            "verarbeitung", "dritte", "dritten", "drittanbieter*", "privatsphäre",
-            "persönlichen daten", "persönliche daten", "ihre daten", "ihrer daten",
-            "widerruf*", "widersprechen", "auskunft", "berichtigung", "ip adresse*",
-            "vos données", "vie privée", "traitement", "consentement", "finalité*",
-            "destinataires", "droit daccès", "droit d accès", "privacidad", "privacidade",
-            "privacy policy", "privacy notice", "gegevens", "uw gegevens", "jouw gegevens",
-            "verwerking*", "verwerkingsverantwoordelijke", "bewaartermijn", "toestemming",
-            "derden", "autoriteit persoonsgegevens", "administrator danych",
-            "administratorem danych", "przetwarzani*", "rodo", "zgoda", "zgody", "zgodę", "prywatności",
-            "prywatnosci", "odbiorc*", "προσωπικά δεδομένα", "προσωπικών δεδομένων",
-            "προσωπικές πληροφορίες", "απόρρητο", "απορρήτου",
-        ],
+        "personal information|personal data|personally identifiable|data protection|\
+         data controller|controller|processor*|third parties|third party|opt out|ip address*|\
+         data subject*|legitimate interest*|gdpr|ccpa|cpra|coppa|california consumer privacy act|\
+         do not track|retention|right to access|right to erasure|rectification|portability|\
+         right to object|withdraw your consent|data protection officer|supervisory authority|\
+         usage data|device information|log data|browser type|verantwortliche*|auftragsverarbeit*|\
+         betroffene*|dsgvo|ds gvo|einwilligung|speicherdauer|löschung|datenübermittlung|\
+         rechtsgrundlage|données personnelles|donnees personnelles|données à caractère personnel|\
+         caractère personnel|responsable du traitement|sous traitant*|rgpd|cnil|\
+         durée de conservation|finalités|datos personales|datos de carácter personal|\
+         dati personali|titolare del trattamento|dados pessoais|persoonsgegevens|dane osobowe|\
+         danych osobowych|privacy|your personal*|your information|your data|personal details|\
+         service providers|advertising partners|analytics|datenschutz*|personenbezogen*|\
+         verarbeitung|dritte|dritten|drittanbieter*|privatsphäre|persönlichen daten|\
+         persönliche daten|ihre daten|ihrer daten|widerruf*|widersprechen|auskunft|berichtigung|\
+         ip adresse*|vos données|vie privée|traitement|consentement|finalité*|destinataires|\
+         droit daccès|droit d accès|privacidad|privacidade|privacy policy|privacy notice|gegevens|\
+         uw gegevens|jouw gegevens|verwerking*|verwerkingsverantwoordelijke|bewaartermijn|\
+         toestemming|derden|autoriteit persoonsgegevens|administrator danych|\
+         administratorem danych|przetwarzani*|rodo|zgoda|zgody|zgodę|prywatności|prywatnosci|\
+         odbiorc*|προσωπικά δεδομένα|προσωπικών δεδομένων|προσωπικές πληροφορίες|απόρρητο|\
+         απορρήτου",
     ),
     (
         PRACTICE,
-        &[
-            "we collect", "we may collect", "we automatically collect", "we use your",
-            "we use the information", "we use this information", "we may use your",
-            "we share", "we may share", "we do not share", "we disclose", "we may disclose",
-            "we retain", "we store", "we process", "we do not sell", "we will not sell",
-            "we never sell", "we receive", "we obtain", "we gather", "collected by us",
-            "information we collect", "data we collect", "how we use", "we keep your",
-            "we may also collect", "we also collect", "wir erheben", "wir verarbeiten",
-            "wir speichern", "wir nutzen ihre", "wir verwenden ihre", "erheben wir",
-            "verarbeiten wir", "speichern wir", "nous collectons", "nous recueillons",
-            "nous utilisons vos", "nous traitons", "nous conservons", "nous partageons",
-            "nous pouvons collecter", "recopilamos", "tratamos sus", "raccogliamo",
-            "coletamos", "verzamelen wij", "wij verzamelen", "wir verwenden", "wir nutzen",
-            "wir erfassen", "erfassen wir", "wir sammeln", "sammeln wir", "verwenden wir",
-            "nutzen wir", "wir geben", "geben wir", "wir teilen", "teilen wir",
-            "wir übermitteln", "we may receive", "we may store", "we may retain",
-            "we may process", "we use cookies", "we use personal*", "we use data",
-            "we verzamelen", "verzamelen we", "wij verwerken", "verwerken wij", "we verwerken",
-            "verwerken we", "wij gebruiken", "gebruiken wij", "we gebruiken", "gebruiken we",
-            "wij bewaren", "bewaren wij", "we bewaren", "bewaren we", "wij delen", "delen wij",
-            "wij verstrekken", "zbieramy", "gromadzimy", "przetwarzamy", "wykorzystujemy",
-            "przechowujemy", "udostępniamy", "we collect and use", "we will collect",
-            "we will use your", "we will share", "we may also use", "we may also share",
-            "we do not collect", "we dont collect", "we will not share", "we never share",
-            "information collected", "we use information", "we use the data", "we log",
-            "we record", "συλλέγουμε", "συγκεντρώνουμε",
-        ],
+        "we collect|we may collect|we automatically collect|we use your|we use the information|\
+         we use this information|we may use your|we share|we may share|we do not share|\
+         we disclose|we may disclose|we retain|we store|we process|we do not sell|\
+         we will not sell|we never sell|we receive|we obtain|we gather|collected by us|\
+         information we collect|data we collect|how we use|we keep your|we may also collect|\
+         we also collect|wir erheben|wir verarbeiten|wir speichern|wir nutzen ihre|\
+         wir verwenden ihre|erheben wir|verarbeiten wir|speichern wir|nous collectons|\
+         nous recueillons|nous utilisons vos|nous traitons|nous conservons|nous partageons|\
+         nous pouvons collecter|recopilamos|tratamos sus|raccogliamo|coletamos|verzamelen wij|\
+         wij verzamelen|wir verwenden|wir nutzen|wir erfassen|erfassen wir|wir sammeln|\
+         sammeln wir|verwenden wir|nutzen wir|wir geben|geben wir|wir teilen|teilen wir|\
+         wir übermitteln|we may receive|we may store|we may retain|we may process|we use cookies|\
+         we use personal*|we use data|we verzamelen|verzamelen we|wij verwerken|verwerken wij|\
+         we verwerken|verwerken we|wij gebruiken|gebruiken wij|we gebruiken|gebruiken we|\
+         wij bewaren|bewaren wij|we bewaren|bewaren we|wij delen|delen wij|wij verstrekken|\
+         zbieramy|gromadzimy|przetwarzamy|wykorzystujemy|przechowujemy|udostępniamy|\
+         we collect and use|we will collect|we will use your|we will share|we may also use|\
+         we may also share|we do not collect|we dont collect|we will not share|we never share|\
+         information collected|we use information|we use the data|we log|we record|συλλέγουμε|\
+         συγκεντρώνουμε",
     ),
     (
         COOKIE,
-        &[
-            "cookie", "cookies", "tracking technologies", "similar technologies",
-            "web beacon*", "pixel tag*", "pixels", "local storage", "session cookie*",
-            "persistent cookie*", "first party cookie*", "third party cookie*",
-            "strictly necessary", "browser settings", "cookie settings", "trackers",
-            "tracker", "traceurs", "témoins",
-        ],
+        "cookie|cookies|tracking technologies|similar technologies|web beacon*|pixel tag*|pixels|\
+         local storage|session cookie*|persistent cookie*|first party cookie*|third party cookie*|\
+         strictly necessary|browser settings|cookie settings|trackers|tracker|traceurs|témoins",
     ),
     (
         TERMS,
-        &[
-            "you agree", "you must", "shall", "governing law", "arbitration", "indemnif*",
-            "limitation of liability", "liability", "liable", "warrant*", "disclaim*",
-            "terminate", "termination", "suspend", "intellectual property", "license",
-            "licence", "jurisdiction", "dispute*", "breach", "hereby", "prohibited",
-            "you may not", "refund*", "subscription*", "fees", "acceptable use",
-            "haftung", "haftet", "gewährleistung", "kündigung", "gerichtsstand", "vertrag*",
-            "responsabilité", "résiliation", "litige*", "juridiction", "propriété intellectuelle",
-            "responsabilità", "recesso", "foro competente", "proprietà intellettuale",
-            "odpowiedzialność*", "umowy", "umowa", "responsabilidad", "jurisdicción",
-        ],
+        "you agree|you must|shall|governing law|arbitration|indemnif*|limitation of liability|\
+         liability|liable|warrant*|disclaim*|terminate|termination|suspend|intellectual property|\
+         license|licence|jurisdiction|dispute*|breach|hereby|prohibited|you may not|refund*|\
+         subscription*|fees|acceptable use|haftung|haftet|gewährleistung|kündigung|gerichtsstand|\
+         vertrag*|responsabilité|résiliation|litige*|juridiction|propriété intellectuelle|\
+         responsabilità|recesso|foro competente|proprietà intellettuale|odpowiedzialność*|umowy|\
+         umowa|responsabilidad|jurisdicción",
     ),
     (
         SELF_PRIVACY,
-        &[
-            "this privacy policy", "this privacy notice", "this privacy statement",
-            "this policy", "this notice", "diese datenschutzerklärung",
-            "dieser datenschutzerklärung", "diese datenschutzhinweise",
-            "la présente politique", "cette politique", "la presente informativa",
-            "esta política",
-        ],
+        "this privacy policy|this privacy notice|this privacy statement|this policy|this notice|\
+         diese datenschutzerklärung|dieser datenschutzerklärung|diese datenschutzhinweise|\
+         la présente politique|cette politique|la presente informativa|esta política",
     ),
     (
         SELF_COOKIE,
-        &[
-            "this cookie policy", "this cookies policy", "this cookie notice",
-            "cette politique cookies", "diese cookie richtlinie",
-        ],
+        "this cookie policy|this cookies policy|this cookie notice|cette politique cookies|\
+         diese cookie richtlinie",
     ),
     (
         SELF_TERMS,
-        &[
-            "these terms", "this agreement", "the agreement", "these conditions",
-            "these terms of service", "these terms of use", "diese bedingungen",
-            "diese nutzungsbedingungen", "dieser nutzungsbedingungen", "dieser agb",
-            "diese agb", "les présentes conditions", "les présentes cgu", "presenti condizioni",
-            "niniejszy regulamin", "niniejszego regulaminu", "estos términos", "this dpa",
-            "this addendum", "these data processing terms", "the parties", "each party",
-        ],
+        "these terms|this agreement|the agreement|these conditions|these terms of service|\
+         these terms of use|diese bedingungen|diese nutzungsbedingungen|\
+         dieser nutzungsbedingungen|dieser agb|diese agb|les présentes conditions|\
+         les présentes cgu|presenti condizioni|niniejszy regulamin|niniejszego regulaminu|\
+         estos términos|this dpa|this addendum|these data processing terms|the parties|each party",
     ),
     (
         SECTION_PRIVACY,
-        &[
-            "information we collect", "collect*", "how we use", "use of your",
-            "information you provide", "information*", "legal basis", "legitimate interest*",
-            "consent", "service providers", "processing", "your privacy", "privacy",
-            "sharing", "share", "disclosure*", "third parties", "retention", "retain",
-            "security", "your rights", "your choices", "children*", "childrens", "cookies",
-            "international transfer*", "data transfer*", "do not track", "california",
-            "personal information", "personal data", "data protection", "access",
-            "erhebung", "verarbeitung", "speicherdauer", "ihre rechte", "empfänger",
-            "rechtsgrundlage*", "weitergabe", "datenschutz*", "personenbezogen*",
-            "cookies und*", "collecte", "données", "vos droits",
-            "conservation", "destinataires", "sécurité",
-        ],
+        "information we collect|collect*|how we use|use of your|information you provide|\
+         information*|legal basis|legitimate interest*|consent|service providers|processing|\
+         your privacy|privacy|sharing|share|disclosure*|third parties|retention|retain|security|\
+         your rights|your choices|children*|childrens|cookies|international transfer*|\
+         data transfer*|do not track|california|personal information|personal data|\
+         data protection|access|erhebung|verarbeitung|speicherdauer|ihre rechte|empfänger|\
+         rechtsgrundlage*|weitergabe|datenschutz*|personenbezogen*|cookies und*|collecte|données|\
+         vos droits|conservation|destinataires|sécurité",
     ),
     (
         SECTION_TERMS,
-        &[
-            "termination", "governing law", "limitation of liability", "disclaimer*",
-            "warrant*", "indemnif*", "intellectual property", "license", "licence",
-            "acceptable use", "prohibited", "payment*", "fees", "dispute*", "arbitration",
-            "eligibility", "user content", "haftung", "gewährleistung", "kündigung",
-            "gerichtsstand", "responsabilité", "résiliation", "propriété intellectuelle",
-        ],
+        "termination|governing law|limitation of liability|disclaimer*|warrant*|indemnif*|\
+         intellectual property|license|licence|acceptable use|prohibited|payment*|fees|dispute*|\
+         arbitration|eligibility|user content|haftung|gewährleistung|kündigung|gerichtsstand|\
+         responsabilité|résiliation|propriété intellectuelle",
     ),
     (
         SHOP,
-        &[
-            "add to cart", "add to basket", "add to bag", "buy now", "in stock",
-            "out of stock", "free shipping", "free delivery", "customer reviews", "quantity",
-            "in den warenkorb", "warenkorb", "ajouter au panier", "panier",
-            "aggiungi al carrello", "añadir al carrito", "do koszyka", "sold by",
-        ],
+        "add to cart|add to basket|add to bag|buy now|in stock|out of stock|free shipping|\
+         free delivery|customer reviews|quantity|in den warenkorb|warenkorb|ajouter au panier|\
+         panier|aggiungi al carrello|añadir al carrito|do koszyka|sold by",
     ),
     (
         ARTICLE,
-        &[
-            "share this article", "related articles", "related stories", "read more",
-            "min read", "posted by", "written by", "leave a comment", "share this story",
-            "share on facebook", "share on twitter",
-        ],
+        "share this article|related articles|related stories|read more|min read|posted by|\
+         written by|leave a comment|share this story|share on facebook|share on twitter",
     ),
     (
         CODE,
-        &[
-            "npm install", "pip install", "cargo add", "println", "console log", "const",
-            "async", "await", "null", "boolean", "void", "api reference", "return value",
-        ],
+        "npm install|pip install|cargo add|println|console log|const|async|await|null|boolean|\
+         void|api reference|return value",
     ),
     (
         // An opening paragraph that names the document as a privacy policy (not "we respect
         // your privacy", which cookie banners and sign-up forms say too).
         OPENING_PRIVACY,
-        &[
-            "this privacy policy", "this privacy notice", "this privacy statement",
-            "this privacy and cookie*", "this data protection*", "this privacy information",
-            "diese datenschutzerklärung", "dieser datenschutzerklärung",
-            "diese datenschutzhinweise", "diesen datenschutzhinweisen",
-            "cette politique de confidentialité", "la présente politique de confidentialité",
-            "esta política de privacidad", "la presente informativa", "deze privacyverklaring",
-            "dit privacybeleid", "deze privacy*", "niniejsza polityka prywatności",
-            "niniejszej polityki prywatności",
-        ],
+        "this privacy policy|this privacy notice|this privacy statement|this privacy and cookie*|\
+         this data protection*|this privacy information|diese datenschutzerklärung|\
+         dieser datenschutzerklärung|diese datenschutzhinweise|diesen datenschutzhinweisen|\
+         cette politique de confidentialité|la présente politique de confidentialité|\
+         esta política de privacidad|la presente informativa|deze privacyverklaring|\
+         dit privacybeleid|deze privacy*|niniejsza polityka prywatności|\
+         niniejszej polityki prywatności",
     ),
     (
         // Duties a contract puts on the reader about other people's data: data-processing
         // agreements, consent policies for publishers and advertisers.
         CONTRACT,
-        &[
-            "as your processor", "your processor", "sub processor*", "subprocessor*",
-            "data processing terms", "data processing agreement", "data processing addendum",
-            "data transfer addendum", "standard contractual clauses", "data importer",
-            "data exporter", "customer personal data", "customer data", "the processor",
-            "processor shall", "controller to processor", "processor to processor",
-            "end users", "your end users", "you must obtain", "you must ensure",
-            "you must provide", "you must clearly", "you acknowledge", "you are responsible for",
-            "your site or app", "your site", "your app", "your users", "publishers",
-            "applicable product terms", "on your behalf", "your instructions",
-            "documented instructions", "auftragsverarbeiter", "sous traitant ultérieur",
-        ],
+        "as your processor|your processor|sub processor*|subprocessor*|data processing terms|\
+         data processing agreement|data processing addendum|data transfer addendum|\
+         standard contractual clauses|data importer|data exporter|customer personal data|\
+         customer data|the processor|processor shall|controller to processor|\
+         processor to processor|end users|your end users|you must obtain|you must ensure|\
+         you must provide|you must clearly|you acknowledge|you are responsible for|\
+         your site or app|your site|your app|your users|publishers|applicable product terms|\
+         on your behalf|your instructions|documented instructions|auftragsverarbeiter|\
+         sous traitant ultérieur",
     ),
     (
         // A legal notice (imprint) names the publisher; it may have a personal data section.
         NAME_LEGAL,
-        &[
-            "legal notice", "legal notices", "legal information", "legal mentions", "imprint",
-            "impressum", "mentions légales", "mentions legales", "aviso legal", "note legali",
-            "colofon", "site notice", "nota legal",
-        ],
+        "legal notice|legal notices|legal information|legal mentions|imprint|impressum|\
+         mentions légales|mentions legales|aviso legal|note legali|colofon|site notice|nota legal",
     ),
 ];
 
@@ -361,7 +296,7 @@ impl Detector {
         let mut patterns: Vec<(u32, bool)> = Vec::new();
         let mut index = std::collections::HashMap::<&str, usize, Fnv>::default();
         for &(group, words) in VOCABULARY {
-            for &phrase in words {
+            for phrase in words.split('|') {
                 let prefix = phrase.ends_with('*');
                 let phrase = phrase.trim_end_matches('*');
                 let at = *index.entry(phrase).or_insert_with(|| {
