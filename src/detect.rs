@@ -253,32 +253,17 @@ const GROUP_NAMES: [&str; GROUPS] = [
     "name_legal",
 ];
 
-/// URL path words for each named kind.
-const URL_PRIVACY: &[&str] = &[
-    "privacy",
-    "datenschutz",
-    "confidentialit",
-    "privacidad",
-    "privacidade",
-    "privacyverklaring",
-    "prywatnosc",
-    "data-protection",
-    "dataprotection",
-    "vie-privee",
-];
-const URL_COOKIE: &[&str] = &["cookie", "trackers"];
-const URL_TERMS: &[&str] = &[
-    "terms",
-    "/tos",
-    "conditions",
-    "/agb",
-    "nutzungsbedingungen",
-    "/cgu",
-    "/cgv",
-    "eula",
-    "user-agreement",
-    "regulamin",
-];
+/// URL path words for each named kind, split at spaces.
+const URL_PRIVACY: &str = "privacy datenschutz confidentialit privacidad privacidade \
+                           privacyverklaring prywatnosc data-protection dataprotection vie-privee";
+const URL_COOKIE: &str = "cookie trackers";
+const URL_TERMS: &str = "terms /tos conditions /agb nutzungsbedingungen /cgu /cgv eula \
+                         user-agreement regulamin";
+
+/// Whether `path` contains any of the space-separated `words`.
+fn contains_any(path: &str, words: &str) -> bool {
+    words.split(' ').any(|w| path.contains(w))
+}
 
 /// Per-group hit counts for one stretch of text.
 type Counts = [u32; GROUPS];
@@ -396,9 +381,9 @@ impl Detector {
         let per_k = |n: u32| n as f32 * 1000.0 / words.max(200) as f32;
 
         let has = |counts: &Counts, group: u32| counts[at(group)] > 0;
-        let url_privacy = URL_PRIVACY.iter().any(|w| path.contains(w));
-        let url_cookie = URL_COOKIE.iter().any(|w| path.contains(w));
-        let url_terms = URL_TERMS.iter().any(|w| path.contains(w));
+        let url_privacy = contains_any(&path, URL_PRIVACY);
+        let url_cookie = contains_any(&path, URL_COOKIE);
+        let url_terms = contains_any(&path, URL_TERMS);
         for (flag, signal) in [
             (url_privacy, "url:privacy"),
             (url_cookie, "url:cookie"),
