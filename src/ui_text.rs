@@ -6,359 +6,320 @@
 
 use crate::report::{ArgValue, Message};
 
-pub const MESSAGES: &[(&str, &str)] = &[
-    ("detailsNotPolicyTitle", "Not a privacy policy"),
-    (
-        "detailsNotPolicyText",
-        "This page does not read like a privacy or cookie policy, so there is nothing to grade.",
-    ),
-    ("detailsGrade", "Grade {grade}"),
-    ("detailsClose", "Close details"),
-    ("detailsWhatItSays", "What it says"),
-    ("detailsSaysLittle", "It says little about your data."),
-    ("detailsWhyThisGrade", "Why this grade"),
-    ("detailsKeyFacts", "Key facts"),
-    ("detailsByTopic", "By topic"),
-    ("detailsBecauseOf", "Because of: {phrases}"),
-    ("detailsShowInPage", "Show in page"),
-    ("detailsRecognised", "How this page was recognised"),
-    (
-        "detailsFooter",
-        "Read on this device by policylens. Nothing on this page was sent anywhere.",
-    ),
-    ("detailsClausesRead", "{kind} · {count} clauses read"),
-    ("kindPrivacyPolicy", "Privacy policy"),
-    ("kindCookiePolicy", "Cookie policy"),
-    ("kindTerms", "Terms of service"),
-    ("kindOther", "Other page"),
-    ("answerYes", "Yes"),
-    ("answerNo", "No"),
-    ("answerUnclear", "Unclear (it says both)"),
-    ("answerNotMentioned", "Not mentioned"),
-    ("valueNotStated", "Not stated"),
-    ("valueNoneNamed", "None named"),
-    ("valueNoneGiven", "None given"),
-    ("factSellsData", "Sells your data"),
-    ("factTargetedAds", "Targeted advertising"),
-    ("factCookies", "Cookies"),
-    ("factDataCollected", "Data collected"),
-    ("factThirdParties", "Named third parties"),
-    ("factRetention", "How long it is kept"),
-    ("factRights", "Your rights"),
-    ("factChildren", "Children"),
-    ("factChildrenUnder", "Not for children under {age}"),
-    ("factAbroad", "Sent abroad"),
-    ("factLawEnforcement", "Given to law enforcement"),
-    ("factFrameworks", "Laws named"),
-    ("factChanges", "Changes announced"),
-    ("factEffectiveDate", "Effective date"),
-    ("factContact", "Contact"),
-    ("changeNone", "No notice promised"),
-    ("changePosted", "Posted on the page"),
-    ("changeEmail", "By e-mail"),
-    ("changeAdvance", "In advance"),
-    ("changedSinceLastVisit", "Changed since your last visit"),
-    ("changeGrade", "Grade went from {from} to {to}"),
-    ("changeSellsYes", "Now says it sells your data"),
-    ("changeSellsNo", "Now says it does not sell your data"),
-    ("changeAdsYes", "Now uses your data for targeted ads"),
-    ("changeAdsNo", "No longer mentions targeted ads"),
-    ("changeAbroadYes", "Now sends data abroad"),
-    (
-        "changeLawEnforcementYes",
-        "Now mentions handing data to law enforcement",
-    ),
-    ("changeNewData", "Now collects {data}"),
-    ("changeNewThirdParties", "Now names {names}"),
-    (
-        "changeRetention",
-        "Longest stated retention went from {from} to {to}",
-    ),
-    (
-        "changeUpdatedOnly",
-        "Updated on {date}; the summary is the same",
-    ),
-    ("unitDay", "{n} day"),
-    ("unitDays", "{n} days"),
-    ("unitMonth", "{n} month"),
-    ("unitMonths", "{n} months"),
-    ("unitYear", "{n} year"),
-    ("unitYears", "{n} years"),
-    ("headlineSellsData", "Sells your data"),
-    ("headlineSharesForAds", "Shares for ads"),
-    ("headlineSaleUnclear", "Sale unclear"),
-    ("headlineUsesCookies", "Uses cookies"),
-    ("headlineNoSaleCanDelete", "No sale, can delete"),
-    ("headlineSaysLittle", "Says little"),
-    ("headlineDoesNotSell", "Does not sell"),
-    ("headlineReadDetails", "Read the details"),
-    ("headlineCannotRead", "Cannot read {language} yet"),
-    (
-        "summaryCannotRead",
-        "policylens cannot read {language} yet, so there is no grade",
-    ),
-    ("summarySellsData", "Sells your data"),
-    ("summaryDoesNotSell", "Does not sell your data"),
-    ("summarySaleUnclear", "Unclear whether it sells your data"),
-    (
-        "summarySaleNotMentioned",
-        "Does not say whether it sells your data",
-    ),
-    ("summaryTargetedAds", "Uses your data for targeted ads"),
-    (
-        "summaryTargetedAdsBy",
-        "Uses your data for targeted ads ({names})",
-    ),
-    ("summaryNoTargetedAds", "No targeted ads"),
-    ("summaryAdsUnclear", "Unclear whether it targets ads"),
-    ("summaryOneCompany", "Names 1 company it works with: {name}"),
-    (
-        "summaryNamedCompanies",
-        "Shares with {count} named companies",
-    ),
-    ("summaryKeepsUpTo", "Keeps data up to {period}"),
-    (
-        "summaryKeepsNoPeriod",
-        "Keeps data as long as it sees fit (no period)",
-    ),
-    ("summaryNoRetention", "Does not say how long it keeps data"),
-    ("summaryCanDelete", "You can delete your data"),
-    ("summaryCanSee", "You can see your data"),
-    ("summaryCanOptOut", "You can opt out of some uses"),
-    (
-        "summaryNoAccessRights",
-        "No way to see or delete your data stated",
-    ),
-    ("summaryCollectsSensitive", "Collects {data}"),
-    (
-        "summaryChangesWithoutNotice",
-        "Can change the policy without notice",
-    ),
-    ("summaryNotForChildren", "Not for children under {age}"),
-    ("summaryCookieTypes", "Cookies: {types}"),
-    ("summaryNoCookies", "Says it uses no cookies"),
-    ("summaryUsesCookies", "Uses cookies"),
-    ("summaryThirdPartyCookies", "Third-party cookies: {names}"),
-    ("summaryExplainsOptOut", "Explains how to opt out"),
-    ("summaryNoOptOut", "No way to opt out stated"),
-    ("summaryCookiesLast", "Cookies last up to {period}"),
-    ("categoryNoClauses", "Not mentioned."),
-    ("categoryOneClause", "1 clause."),
-    ("categoryClauses", "{count} clauses."),
-    ("categoryCollects", "Collects {data}."),
-    ("categoryNoCompanies", "No companies named; {sale}."),
-    ("categoryOneCompany", "Names 1 company ({names}); {sale}."),
-    (
-        "categoryCompanies",
-        "Names {count} companies ({names}); {sale}.",
-    ),
-    ("saleYes", "sells data"),
-    ("saleNo", "does not sell data"),
-    ("saleUnclear", "sale of data unclear"),
-    ("saleNotMentioned", "sale of data not mentioned"),
-    ("categoryYouCan", "You can {rights}."),
-    ("categoryKeepsUpTo", "Keeps data up to {period} ({stated})."),
-    ("periodsStatedOne", "1 period stated"),
-    ("periodsStated", "{count} periods stated"),
-    (
-        "categoryKeepsAsNeeded",
-        "Keeps data as long as needed; no period stated.",
-    ),
-    (
-        "categoryChangesAdvance",
-        "Changes are announced in advance.",
-    ),
-    (
-        "categoryChangesEmail",
-        "Changes are notified directly (e.g. by email).",
-    ),
-    (
-        "categoryChangesPosted",
-        "Changes are only posted on this page.",
-    ),
-    ("categoryChangesWithoutNotice", "May change without notice."),
-    ("categoryIgnoresDnt", "Ignores Do Not Track signals."),
-    ("categoryHonorsDnt", "Honors Do Not Track signals."),
-    ("categoryChildren", "Not for children under {age}."),
-    ("categoryLaws", "Mentions {names}."),
-    (
-        "categoryChildrenAndLaws",
-        "Not for children under {age}; mentions {names}.",
-    ),
-    ("listMore", "{list} and {count} more"),
-    ("periodDay", "1 day"),
-    ("periodDays", "{count} days"),
-    ("periodMonth", "1 month"),
-    ("periodMonths", "{count} months"),
-    ("periodYear", "1 year"),
-    ("periodYears", "{count} years"),
-    ("categoryFirstPartyCollection", "First Party Collection/Use"),
-    (
-        "categoryThirdPartySharing",
-        "Third Party Sharing/Collection",
-    ),
-    ("categoryUserChoice", "User Choice/Control"),
-    ("categoryUserAccess", "User Access, Edit and Deletion"),
-    ("categoryDataRetention", "Data Retention"),
-    ("categoryDataSecurity", "Data Security"),
-    ("categoryPolicyChange", "Policy Change"),
-    ("categoryDoNotTrack", "Do Not Track"),
-    (
-        "categorySpecificAudiences",
-        "International and Specific Audiences",
-    ),
-    ("categoryOther", "Other"),
-    ("ruleSellsData", "Sells your data"),
-    (
-        "ruleSaleOfDataUnclear",
-        "Unclear whether it sells your data",
-    ),
-    ("ruleDoesNotSellData", "Does not sell your data"),
-    (
-        "ruleSaleOfDataNotMentioned",
-        "Does not say whether it sells your data",
-    ),
-    ("ruleTargetedAdvertising", "Uses your data for targeted ads"),
-    (
-        "ruleTargetedAdvertisingUnclear",
-        "Unclear whether it targets ads",
-    ),
-    ("ruleNoTargetedAdvertising", "No targeted ads"),
-    (
-        "ruleManyNamedThirdParties",
-        "Names many companies it shares with",
-    ),
-    ("ruleCollectsSensitiveData", "Collects sensitive data"),
-    ("ruleCanDeleteData", "You can delete your data"),
-    ("ruleCanAccessData", "You can see your data"),
-    (
-        "ruleFurtherGdprRights",
-        "Further rights (export, object, restrict, withdraw consent)",
-    ),
-    (
-        "ruleNoAccessOrDeletionRights",
-        "No way to see, correct or delete your data",
-    ),
-    ("ruleRetentionPeriodsStated", "Says how long data is kept"),
-    ("ruleRetentionVague", "Vague about how long data is kept"),
-    (
-        "ruleNoRetentionStatement",
-        "Does not say how long data is kept",
-    ),
-    ("ruleNoSecurityStatement", "Says nothing about security"),
-    ("ruleChangesNotified", "Tells you about changes"),
-    ("ruleChangesPostedOnly", "Changes only posted on the page"),
-    ("ruleChangesWithoutNotice", "Can change without notice"),
-    ("ruleNoPrivacyContact", "No contact for privacy questions"),
-    ("ruleNoEffectiveDate", "No date of the current version"),
-    ("ruleInternationalTransfer", "Sends data abroad"),
-    (
-        "ruleCookieOptOutExplained",
-        "Explains how to opt out of cookies",
-    ),
-    ("ruleNoCookieOptOut", "No way to opt out of cookies stated"),
-    ("ruleCookieTypesExplained", "Explains the kinds of cookies"),
-    ("ruleCookieLifetimesStated", "Says how long cookies last"),
-    ("dataName", "name"),
-    ("dataEmail", "email address"),
-    ("dataPhone", "phone number"),
-    ("dataPostalAddress", "postal address"),
-    ("dataBirthDate", "date of birth"),
-    ("dataGovernmentId", "government ID"),
-    ("dataPayment", "payment details"),
-    ("dataIpAddress", "IP address"),
-    ("dataDeviceId", "device identifiers"),
-    ("dataLocation", "location"),
-    ("dataBrowsing", "browsing activity"),
-    ("dataCommunications", "messages"),
-    ("dataProfessional", "job details"),
-    ("dataDemographics", "demographics"),
-    ("dataHealth", "health data"),
-    ("dataBiometric", "biometric data"),
-    ("dataMedia", "photos and recordings"),
-    ("dataSocialProfile", "social media profile"),
-    ("dataContactsList", "contact lists"),
-    ("rightAccess", "access"),
-    ("rightRectification", "correction"),
-    ("rightDeletion", "deletion"),
-    ("rightPortability", "export (portability)"),
-    ("rightObjection", "objection"),
-    ("rightRestriction", "restriction"),
-    ("rightOptOut", "opt out"),
-    ("rightWithdrawConsent", "withdraw consent"),
-    (
-        "rightNonDiscrimination",
-        "no discrimination for using rights",
-    ),
-    ("rightComplaint", "complain to a regulator"),
-    ("rightVerbAccess", "see"),
-    ("rightVerbRectification", "correct"),
-    ("rightVerbDeletion", "delete"),
-    ("rightVerbPortability", "export"),
-    ("rightVerbObjection", "object"),
-    ("rightVerbRestriction", "restrict"),
-    ("rightVerbOptOut", "opt out"),
-    ("rightVerbWithdrawConsent", "withdraw consent"),
-    ("cookieEssential", "essential"),
-    ("cookieFunctional", "functional"),
-    ("cookieAnalytics", "analytics"),
-    ("cookieAdvertising", "advertising"),
-    ("cookieSocial", "social"),
-    ("languageUnd", "this language"),
-    ("languageEn", "English"),
-    ("languageDe", "German"),
-    ("languageFr", "French"),
-    ("languageEs", "Spanish"),
-    ("languageIt", "Italian"),
-    ("languagePt", "Portuguese"),
-    ("languageNl", "Dutch"),
-    ("languageSv", "Swedish"),
-    ("languagePl", "Polish"),
-    ("languageTr", "Turkish"),
-    ("languageRu", "Russian"),
-    ("languageUk", "Ukrainian"),
-    ("languageBg", "Bulgarian"),
-    ("languageSr", "Serbian"),
-    ("languageMk", "Macedonian"),
-    ("languageBe", "Belarusian"),
-    ("languageKk", "Kazakh"),
-    ("languageEl", "Greek"),
-    ("languageAr", "Arabic"),
-    ("languageFa", "Persian"),
-    ("languageUr", "Urdu"),
-    ("languageHe", "Hebrew"),
-    ("languageYi", "Yiddish"),
-    ("languageHi", "Hindi"),
-    ("languageMr", "Marathi"),
-    ("languageNe", "Nepali"),
-    ("languageTh", "Thai"),
-    ("languageKo", "Korean"),
-    ("languageJa", "Japanese"),
-    ("languageZh", "Chinese"),
-    ("languageCs", "Czech"),
-    ("languageDa", "Danish"),
-    ("languageFi", "Finnish"),
-    ("languageNo", "Norwegian"),
-    ("languageNb", "Norwegian"),
-    ("languageHu", "Hungarian"),
-    ("languageRo", "Romanian"),
-    ("languageSk", "Slovak"),
-    ("languageSl", "Slovenian"),
-    ("languageHr", "Croatian"),
-    ("languageLt", "Lithuanian"),
-    ("languageLv", "Latvian"),
-    ("languageEt", "Estonian"),
-    ("languageVi", "Vietnamese"),
-    ("languageId", "Indonesian"),
-    ("languageCa", "Catalan"),
-];
+/// One message a line: the key, a space, the English words. One string with its lines' starts
+/// (`LINE_STARTS`, worked out at compile time) is smaller in the wasm than an array of pairs.
+const MESSAGES: &str = "\
+detailsNotPolicyTitle Not a privacy policy
+detailsNotPolicyText This page does not read like a privacy or cookie policy, so there is nothing to grade.
+detailsGrade Grade {grade}
+detailsClose Close details
+detailsWhatItSays What it says
+detailsSaysLittle It says little about your data.
+detailsWhyThisGrade Why this grade
+detailsKeyFacts Key facts
+detailsByTopic By topic
+detailsBecauseOf Because of: {phrases}
+detailsShowInPage Show in page
+detailsRecognised How this page was recognised
+detailsFooter Read on this device by policylens. Nothing on this page was sent anywhere.
+detailsClausesRead {kind} · {count} clauses read
+kindPrivacyPolicy Privacy policy
+kindCookiePolicy Cookie policy
+kindTerms Terms of service
+kindOther Other page
+answerYes Yes
+answerNo No
+answerUnclear Unclear (it says both)
+answerNotMentioned Not mentioned
+valueNotStated Not stated
+valueNoneNamed None named
+valueNoneGiven None given
+factSellsData Sells your data
+factTargetedAds Targeted advertising
+factCookies Cookies
+factDataCollected Data collected
+factThirdParties Named third parties
+factRetention How long it is kept
+factRights Your rights
+factChildren Children
+factChildrenUnder Not for children under {age}
+factAbroad Sent abroad
+factLawEnforcement Given to law enforcement
+factFrameworks Laws named
+factChanges Changes announced
+factEffectiveDate Effective date
+factContact Contact
+changeNone No notice promised
+changePosted Posted on the page
+changeEmail By e-mail
+changeAdvance In advance
+changedSinceLastVisit Changed since your last visit
+changeGrade Grade went from {from} to {to}
+changeSellsYes Now says it sells your data
+changeSellsNo Now says it does not sell your data
+changeAdsYes Now uses your data for targeted ads
+changeAdsNo No longer mentions targeted ads
+changeAbroadYes Now sends data abroad
+changeLawEnforcementYes Now mentions handing data to law enforcement
+changeNewData Now collects {data}
+changeNewThirdParties Now names {names}
+changeRetention Longest stated retention went from {from} to {to}
+changeUpdatedOnly Updated on {date}; the summary is the same
+unitDay {n} day
+unitDays {n} days
+unitMonth {n} month
+unitMonths {n} months
+unitYear {n} year
+unitYears {n} years
+headlineSellsData Sells your data
+headlineSharesForAds Shares for ads
+headlineSaleUnclear Sale unclear
+headlineUsesCookies Uses cookies
+headlineNoSaleCanDelete No sale, can delete
+headlineSaysLittle Says little
+headlineDoesNotSell Does not sell
+headlineReadDetails Read the details
+headlineCannotRead Cannot read {language} yet
+summaryCannotRead policylens cannot read {language} yet, so there is no grade
+summarySellsData Sells your data
+summaryDoesNotSell Does not sell your data
+summarySaleUnclear Unclear whether it sells your data
+summarySaleNotMentioned Does not say whether it sells your data
+summaryTargetedAds Uses your data for targeted ads
+summaryTargetedAdsBy Uses your data for targeted ads ({names})
+summaryNoTargetedAds No targeted ads
+summaryAdsUnclear Unclear whether it targets ads
+summaryOneCompany Names 1 company it works with: {name}
+summaryNamedCompanies Shares with {count} named companies
+summaryKeepsUpTo Keeps data up to {period}
+summaryKeepsNoPeriod Keeps data as long as it sees fit (no period)
+summaryNoRetention Does not say how long it keeps data
+summaryCanDelete You can delete your data
+summaryCanSee You can see your data
+summaryCanOptOut You can opt out of some uses
+summaryNoAccessRights No way to see or delete your data stated
+summaryCollectsSensitive Collects {data}
+summaryChangesWithoutNotice Can change the policy without notice
+summaryNotForChildren Not for children under {age}
+summaryCookieTypes Cookies: {types}
+summaryNoCookies Says it uses no cookies
+summaryUsesCookies Uses cookies
+summaryThirdPartyCookies Third-party cookies: {names}
+summaryExplainsOptOut Explains how to opt out
+summaryNoOptOut No way to opt out stated
+summaryCookiesLast Cookies last up to {period}
+categoryNoClauses Not mentioned.
+categoryOneClause 1 clause.
+categoryClauses {count} clauses.
+categoryCollects Collects {data}.
+categoryNoCompanies No companies named; {sale}.
+categoryOneCompany Names 1 company ({names}); {sale}.
+categoryCompanies Names {count} companies ({names}); {sale}.
+saleYes sells data
+saleNo does not sell data
+saleUnclear sale of data unclear
+saleNotMentioned sale of data not mentioned
+categoryYouCan You can {rights}.
+categoryKeepsUpTo Keeps data up to {period} ({stated}).
+periodsStatedOne 1 period stated
+periodsStated {count} periods stated
+categoryKeepsAsNeeded Keeps data as long as needed; no period stated.
+categoryChangesAdvance Changes are announced in advance.
+categoryChangesEmail Changes are notified directly (e.g. by email).
+categoryChangesPosted Changes are only posted on this page.
+categoryChangesWithoutNotice May change without notice.
+categoryIgnoresDnt Ignores Do Not Track signals.
+categoryHonorsDnt Honors Do Not Track signals.
+categoryChildren Not for children under {age}.
+categoryLaws Mentions {names}.
+categoryChildrenAndLaws Not for children under {age}; mentions {names}.
+listMore {list} and {count} more
+periodDay 1 day
+periodDays {count} days
+periodMonth 1 month
+periodMonths {count} months
+periodYear 1 year
+periodYears {count} years
+categoryFirstPartyCollection First Party Collection/Use
+categoryThirdPartySharing Third Party Sharing/Collection
+categoryUserChoice User Choice/Control
+categoryUserAccess User Access, Edit and Deletion
+categoryDataRetention Data Retention
+categoryDataSecurity Data Security
+categoryPolicyChange Policy Change
+categoryDoNotTrack Do Not Track
+categorySpecificAudiences International and Specific Audiences
+categoryOther Other
+ruleSellsData Sells your data
+ruleSaleOfDataUnclear Unclear whether it sells your data
+ruleDoesNotSellData Does not sell your data
+ruleSaleOfDataNotMentioned Does not say whether it sells your data
+ruleTargetedAdvertising Uses your data for targeted ads
+ruleTargetedAdvertisingUnclear Unclear whether it targets ads
+ruleNoTargetedAdvertising No targeted ads
+ruleManyNamedThirdParties Names many companies it shares with
+ruleCollectsSensitiveData Collects sensitive data
+ruleCanDeleteData You can delete your data
+ruleCanAccessData You can see your data
+ruleFurtherGdprRights Further rights (export, object, restrict, withdraw consent)
+ruleNoAccessOrDeletionRights No way to see, correct or delete your data
+ruleRetentionPeriodsStated Says how long data is kept
+ruleRetentionVague Vague about how long data is kept
+ruleNoRetentionStatement Does not say how long data is kept
+ruleNoSecurityStatement Says nothing about security
+ruleChangesNotified Tells you about changes
+ruleChangesPostedOnly Changes only posted on the page
+ruleChangesWithoutNotice Can change without notice
+ruleNoPrivacyContact No contact for privacy questions
+ruleNoEffectiveDate No date of the current version
+ruleInternationalTransfer Sends data abroad
+ruleCookieOptOutExplained Explains how to opt out of cookies
+ruleNoCookieOptOut No way to opt out of cookies stated
+ruleCookieTypesExplained Explains the kinds of cookies
+ruleCookieLifetimesStated Says how long cookies last
+dataName name
+dataEmail email address
+dataPhone phone number
+dataPostalAddress postal address
+dataBirthDate date of birth
+dataGovernmentId government ID
+dataPayment payment details
+dataIpAddress IP address
+dataDeviceId device identifiers
+dataLocation location
+dataBrowsing browsing activity
+dataCommunications messages
+dataProfessional job details
+dataDemographics demographics
+dataHealth health data
+dataBiometric biometric data
+dataMedia photos and recordings
+dataSocialProfile social media profile
+dataContactsList contact lists
+rightAccess access
+rightRectification correction
+rightDeletion deletion
+rightPortability export (portability)
+rightObjection objection
+rightRestriction restriction
+rightOptOut opt out
+rightWithdrawConsent withdraw consent
+rightNonDiscrimination no discrimination for using rights
+rightComplaint complain to a regulator
+rightVerbAccess see
+rightVerbRectification correct
+rightVerbDeletion delete
+rightVerbPortability export
+rightVerbObjection object
+rightVerbRestriction restrict
+rightVerbOptOut opt out
+rightVerbWithdrawConsent withdraw consent
+cookieEssential essential
+cookieFunctional functional
+cookieAnalytics analytics
+cookieAdvertising advertising
+cookieSocial social
+languageUnd this language
+languageEn English
+languageDe German
+languageFr French
+languageEs Spanish
+languageIt Italian
+languagePt Portuguese
+languageNl Dutch
+languageSv Swedish
+languagePl Polish
+languageTr Turkish
+languageRu Russian
+languageUk Ukrainian
+languageBg Bulgarian
+languageSr Serbian
+languageMk Macedonian
+languageBe Belarusian
+languageKk Kazakh
+languageEl Greek
+languageAr Arabic
+languageFa Persian
+languageUr Urdu
+languageHe Hebrew
+languageYi Yiddish
+languageHi Hindi
+languageMr Marathi
+languageNe Nepali
+languageTh Thai
+languageKo Korean
+languageJa Japanese
+languageZh Chinese
+languageCs Czech
+languageDa Danish
+languageFi Finnish
+languageNo Norwegian
+languageNb Norwegian
+languageHu Hungarian
+languageRo Romanian
+languageSk Slovak
+languageSl Slovenian
+languageHr Croatian
+languageLt Lithuanian
+languageLv Latvian
+languageEt Estonian
+languageVi Vietnamese
+languageId Indonesian
+languageCa Catalan
+";
+
+/// How many messages there are.
+const COUNT: usize = count_lines(MESSAGES);
+
+/// Where each line of `MESSAGES` starts, and where the text ends (the last entry).
+const LINE_STARTS: [u16; COUNT + 1] = line_starts(MESSAGES);
+
+const fn count_lines(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut at) = (0, 0);
+    while at < bytes.len() {
+        count += (bytes[at] == b'\n') as usize;
+        at += 1;
+    }
+    count
+}
+
+const fn line_starts(text: &str) -> [u16; COUNT + 1] {
+    let bytes = text.as_bytes();
+    assert!(bytes.len() <= u16::MAX as usize, "messages fit u16 offsets");
+    let mut starts = [0; COUNT + 1];
+    let (mut line, mut at) = (1, 0);
+    while at < bytes.len() {
+        if bytes[at] == b'\n' {
+            starts[line] = (at + 1) as u16;
+            line += 1;
+        }
+        at += 1;
+    }
+    starts
+}
+
+/// Each message as `(key, English words)`.
+pub fn messages() -> impl Iterator<Item = (&'static str, &'static str)> {
+    MESSAGES
+        .lines()
+        .map(|line| line.split_once(' ').expect("a key, a space, the words"))
+}
+
+/// The English words of the message `key`, if there is one.
+fn find(key: &str) -> Option<&'static str> {
+    LINE_STARTS.windows(2).find_map(|line| {
+        let (start, end) = (line[0] as usize, line[1] as usize - 1);
+        let line = &MESSAGES.as_bytes()[start..end];
+        // The space after the key first: it rules out most lines in one comparison.
+        (line.get(key.len()) == Some(&b' ') && line.starts_with(key.as_bytes()))
+            .then(|| &MESSAGES[start + key.len() + 1..end])
+    })
+}
 
 /// The English words for `key` (the key itself if it is unknown).
 pub fn english(key: &str) -> &str {
-    MESSAGES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(key, |(_, text)| text)
+    find(key).unwrap_or(key)
 }
 
 /// The message key of a value id under a prefix: `("data", "ip_address")` -> `dataIpAddress`.
@@ -381,7 +342,7 @@ pub fn key(prefix: &str, id: &str) -> String {
 
 /// True when `key` is one of the messages.
 pub fn is_message(key: &str) -> bool {
-    MESSAGES.iter().any(|(k, _)| *k == key)
+    find(key).is_some()
 }
 
 /// The words of `message`, with `lookup(key)` giving the words of each key (placeholders
@@ -449,14 +410,24 @@ mod tests {
         );
         let text = std::fs::read_to_string(path).expect("locale file");
         let locale: serde_json::Value = serde_json::from_str(&text).expect("locale is JSON");
-        for (key, english) in MESSAGES {
+        for (key, english) in messages() {
             let entry = &locale[key];
-            assert_eq!(entry["message"].as_str(), Some(*english), "{key}");
+            assert_eq!(entry["message"].as_str(), Some(english), "{key}");
             assert!(
                 entry["description"].as_str().is_some_and(|d| !d.is_empty()),
                 "{key} needs a description for translators"
             );
         }
+    }
+
+    #[test]
+    fn every_message_is_found_by_its_key() {
+        assert_eq!(messages().count(), COUNT);
+        for (key, english) in messages() {
+            assert_eq!(find(key), Some(english), "{key}");
+        }
+        assert_eq!(find("detailsGrad"), None);
+        assert_eq!(find(""), None);
     }
 
     fn locale(code: &str) -> serde_json::Map<String, serde_json::Value> {
