@@ -6,8 +6,8 @@
 
 use crate::report::{ArgValue, Message};
 
-/// One message a line: the key, a space, the English words. One string with its lines' starts
-/// (`LINE_STARTS`, worked out at compile time) is smaller in the wasm than an array of pairs.
+/// One message a line: the key, a space, the English words. One string with its lines' lengths
+/// (`LINE_LENGTHS`, worked out at compile time) is smaller in the wasm than an array of pairs.
 const MESSAGES: &str = "\
 detailsNotPolicyTitle Not a privacy policy
 detailsNotPolicyText This page does not read like a privacy or cookie policy, so there is nothing to grade.
@@ -271,8 +271,8 @@ languageCa Catalan
 /// How many messages there are.
 const COUNT: usize = count_lines(MESSAGES);
 
-/// Where each line of `MESSAGES` starts, and where the text ends (the last entry).
-const LINE_STARTS: [u16; COUNT + 1] = line_starts(MESSAGES);
+/// The length of each line of `MESSAGES`, its newline included.
+const LINE_LENGTHS: [u8; COUNT] = line_lengths(MESSAGES);
 
 const fn count_lines(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -284,19 +284,23 @@ const fn count_lines(text: &str) -> usize {
     count
 }
 
-const fn line_starts(text: &str) -> [u16; COUNT + 1] {
+const fn line_lengths(text: &str) -> [u8; COUNT] {
     let bytes = text.as_bytes();
-    assert!(bytes.len() <= u16::MAX as usize, "messages fit u16 offsets");
-    let mut starts = [0; COUNT + 1];
-    let (mut line, mut at) = (1, 0);
+    let mut lengths = [0; COUNT];
+    let (mut line, mut start, mut at) = (0, 0, 0);
     while at < bytes.len() {
         if bytes[at] == b'\n' {
-            starts[line] = (at + 1) as u16;
+            assert!(
+                at + 1 - start <= u8::MAX as usize,
+                "a message line fits a u8 length"
+            );
+            lengths[line] = (at + 1 - start) as u8;
             line += 1;
+            start = at + 1;
         }
         at += 1;
     }
-    starts
+    lengths
 }
 
 /// Each message as `(key, English words)`.
@@ -308,13 +312,17 @@ pub fn messages() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// The English words of the message `key`, if there is one.
 fn find(key: &str) -> Option<&'static str> {
-    LINE_STARTS.windows(2).find_map(|line| {
-        let (start, end) = (line[0] as usize, line[1] as usize - 1);
+    let mut start = 0;
+    for &length in &LINE_LENGTHS {
+        let end = start + length as usize - 1;
         let line = &MESSAGES.as_bytes()[start..end];
         // The space after the key first: it rules out most lines in one comparison.
-        (line.get(key.len()) == Some(&b' ') && line.starts_with(key.as_bytes()))
-            .then(|| &MESSAGES[start + key.len() + 1..end])
-    })
+        if line.get(key.len()) == Some(&b' ') && line.starts_with(key.as_bytes()) {
+            return Some(&MESSAGES[start + key.len() + 1..end]);
+        }
+        start = end + 1;
+    }
+    None
 }
 
 /// The English words for `key` (the key itself if it is unknown).
