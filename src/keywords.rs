@@ -280,23 +280,38 @@ impl Keywords {
     /// Gives state `s` the row at `start`: its children, and elsewhere what its failure goes
     /// to (the root's row starts as all zeros).
     fn add_row(&mut self, s: usize, start: usize) {
-        let state = self.states[s];
         if s != 0 {
-            match self.states[state.fail as usize].row {
-                NO_ROW => {
-                    for class in 0..self.classes {
-                        self.rows[start + class] = self.next(state.fail, class as u8);
-                    }
-                }
-                row => self
-                    .rows
-                    .copy_within(row as usize..row as usize + self.classes, start),
-            }
+            self.fill_row_as(self.states[s].fail, start);
         }
-        for child in state.first_child..state.end_child {
+        self.put_children(s as u32, start);
+        self.states[s].row = start as u32;
+    }
+
+    /// Fills the row at `start` with the next states of state `s`: a copy of the row of the
+    /// nearest state with one on its failure chain, then the children of the states after it
+    /// on the chain, nearest last.
+    fn fill_row_as(&mut self, s: u32, start: usize) {
+        match self.states[s as usize].row {
+            NO_ROW => {
+                self.fill_row_as(self.states[s as usize].fail, start);
+                self.put_children(s, start);
+            }
+            row => self
+                .rows
+                .copy_within(row as usize..row as usize + self.classes, start),
+        }
+    }
+
+    /// Sets the children of state `s` in the row at `start`.
+    fn put_children(&mut self, s: u32, start: usize) {
+        let State {
+            first_child,
+            end_child,
+            ..
+        } = self.states[s as usize];
+        for child in first_child..end_child {
             self.rows[start + self.label[child as usize] as usize] = child;
         }
-        self.states[s].row = start as u32;
     }
 
     /// The state after reading a byte of `class` in state `s`.
@@ -307,10 +322,8 @@ impl Keywords {
             if state.row != NO_ROW {
                 return self.rows[state.row as usize + class as usize];
             }
-            for child in state.first_child..state.end_child {
-                if self.label[child as usize] == class {
-                    return child;
-                }
+            if let Some(child) = self.child(state, class) {
+                return child;
             }
             s = state.fail;
         }
@@ -319,12 +332,21 @@ impl Keywords {
     /// The state after reading a byte of `class` in `state`, which has no row.
     #[inline(always)]
     fn next_of(&self, state: &State, class: u8) -> u32 {
-        for child in state.first_child..state.end_child {
-            if self.label[child as usize] == class {
-                return child;
-            }
+        match self.child(state, class) {
+            Some(child) => child,
+            None => self.next(state.fail, class),
         }
-        self.next(state.fail, class)
+    }
+
+    /// The child of `state` reached by a byte of `class`, if any: its children's labels are
+    /// one slice.
+    #[inline(always)]
+    fn child(&self, state: &State, class: u8) -> Option<u32> {
+        let labels = &self.label[state.first_child as usize..state.end_child as usize];
+        labels
+            .iter()
+            .position(|&label| label == class)
+            .map(|at| state.first_child + at as u32)
     }
 
     /// Every match, overlapping ones included, in order of their ends.
