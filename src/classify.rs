@@ -268,9 +268,8 @@ impl Classifier {
     /// Appends the distinct patterns found in a folded text to `terms`, in pattern order
     /// (`found` is scratch space).
     fn find_terms(&self, folded: &str, found: &mut Found, terms: &mut Vec<Term>) {
-        for m in self.automaton.find_overlapping_iter(folded) {
-            found.add(m.pattern());
-        }
+        self.automaton
+            .for_each_overlapping(folded, |m| found.add(m.pattern()));
         found.drain(|pattern, count| {
             terms.push(Term {
                 at: pattern as u32,
@@ -282,11 +281,9 @@ impl Classifier {
 
     /// Distinct patterns found in a folded text, in pattern order.
     fn matches(&self, folded: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = self
-            .automaton
-            .find_overlapping_iter(folded)
-            .map(|m| m.pattern())
-            .collect();
+        let mut found = Vec::new();
+        self.automaton
+            .for_each_overlapping(folded, |m| found.push(m.pattern()));
         crate::sort::sort(&mut found);
         found.dedup();
         found

@@ -303,19 +303,19 @@ impl Detector {
     fn count(&self, folded: &str) -> Counts {
         let mut counts = [0u32; GROUPS];
         let bytes = folded.as_bytes();
-        for m in self.automaton.find_overlapping_iter(folded) {
+        self.automaton.for_each_overlapping(folded, |m| {
             let (groups, prefix) = self.patterns[m.pattern()];
             let starts_word = m.start() > 0 && bytes[m.start() - 1] == b' ';
             let ends_word = prefix || bytes.get(m.end()) == Some(&b' ');
             if !(starts_word && ends_word) {
-                continue;
+                return;
             }
             for (bit, count) in counts.iter_mut().enumerate() {
                 if groups & (1 << bit) != 0 {
                     *count += 1;
                 }
             }
-        }
+        });
         counts
     }
 

@@ -49,37 +49,74 @@ pub struct Segment {
 
 /// Collapses whitespace, removes zero-width and control characters, plains quotes.
 pub fn normalize(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' => '-',
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{FEFF}' => continue,
-            c if c.is_control() && !c.is_whitespace() => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_printable_ascii(bytes[at]) {
+            // A run of printable ASCII with single spaces inside stays as it is.
+            let start = at;
+            at += 1;
+            while at < bytes.len() {
+                if is_printable_ascii(bytes[at]) {
+                    at += 1;
+                } else if bytes[at] == b' '
+                    && bytes.get(at + 1).is_some_and(|&b| is_printable_ascii(b))
+                {
+                    at += 2;
+                } else {
+                    break;
+                }
+            }
             if pending_space {
                 out.push(b' ');
                 pending_space = false;
             }
-            if c.is_ascii() {
-                out.push(c as u8);
-            } else {
+            out.extend_from_slice(&bytes[start..at]);
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        match normalized_char(c) {
+            None => {}
+            Some(c) if c.is_whitespace() => pending_space = !out.is_empty(),
+            Some(c) => {
+                if pending_space {
+                    out.push(b' ');
+                    pending_space = false;
+                }
                 out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
     }
     // Not `expect`: its message would bring `FromUtf8Error`'s Debug formatting into the wasm.
     String::from_utf8(out).unwrap_or_else(|_| panic!("whole characters only"))
+}
+
+/// An ASCII byte that `normalize` keeps as it is: neither whitespace nor a control.
+#[inline(always)]
+fn is_printable_ascii(b: u8) -> bool {
+    (b'!'..=b'~').contains(&b)
+}
+
+/// What `normalize` makes of a character (before collapsing whitespace): plain quotes and
+/// dashes, spaces for the wide ones; `None` for zero-width and control characters.
+fn normalized_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}' => return None,
+        c if c.is_control() && !c.is_whitespace() => return None,
+        c => c,
+    })
 }
 
 /// Cuts the page into segments: headings give context, list items keep their lead-in.
@@ -383,6 +420,67 @@ mod tests {
             normalize("  We\u{00A0}don\u{2019}t\n\n sell\u{200B} it. "),
             "We don't sell it."
         );
+    }
+
+    /// `normalize` a character at a time, as it was before its ASCII runs: the reference.
+    fn reference_normalize(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars().filter_map(normalized_char) {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalize_agrees_with_the_reference_on_mixed_text() {
+        let texts = [
+            "",
+            " ",
+            "x",
+            " x ",
+            "We collect your data.",
+            "  leading and trailing  ",
+            "tab\there\r\nnew\x0bline\x0cfeed end\n",
+            "controls\x00\x01\x1b\x1c\x1f\x7f inside a\x7fword",
+            "a\u{85}next line, a\u{2028}line separator",
+            "We\u{00A0}don\u{2019}t\n\n sell\u{200B} it. ",
+            "\u{00A0}\u{00A0}nbsp first, \u{3000}ideographic, thin\u{2009}space\u{202F}",
+            "\u{201C}quoted\u{201D} \u{2018}single\u{2019} 5\u{2032} 6\u{2033} a\u{2013}b\u{2014}c",
+            "zero\u{200B}width\u{200D}joiner\u{FEFF}bom\u{2060}\u{202A}embedded\u{202E}",
+            "e\u{301}te\u{301} cafe\u{301} combining marks \u{301} alone",
+            "Ihre Daten: Stra\u{DF}e, \u{C4}rzte; donn\u{E9}es personnelles.",
+            "\u{65E5}\u{672C}\u{8A9E} mixed with ASCII \u{1F36A} cookies\u{1F36A}",
+            "ends with a space before non-ASCII \u{E9}",
+            "two  spaces, space then tab \tand space then nbsp \u{A0}x",
+        ];
+        for text in texts {
+            assert_eq!(normalize(text), reference_normalize(text), "{text:?}");
+        }
+        // Pseudo-random strings over printable ASCII, whitespace kinds, controls, marks,
+        // mapped and dropped characters.
+        let alphabet: Vec<char> = "ab.' \t\n\r\x0b\x00\x7f\u{85}\u{A0}\u{2019}\u{201C}\u{2013}\u{2009}\u{3000}\u{200B}\u{FEFF}\u{301}\u{E9}\u{65E5}\u{1F36A}"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_u32;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..state % 24 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                text.push(alphabet[state as usize % alphabet.len()]);
+            }
+            assert_eq!(normalize(&text), reference_normalize(&text), "{text:?}");
+        }
     }
 
     #[test]

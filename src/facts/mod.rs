@@ -181,7 +181,8 @@ impl Pass {
     /// ends (into `found`, emptied first).
     fn scan(&self, lower: &str, found: &mut Vec<keywords::Match>) {
         found.clear();
-        found.extend(self.automaton.find_overlapping_iter(lower));
+        self.automaton
+            .for_each_overlapping(lower, |m| found.push(m));
     }
 
     /// Topic bits and cue bits of the keywords inside `span`.
