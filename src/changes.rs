@@ -1,6 +1,7 @@
 //! Policy change alerts: the part of a report kept per site (`StoredSummary`), what differs
 //! between two visits (`diff`), and plain words for each difference.
 
+use crate::substring::replace;
 use serde::{Deserialize, Serialize};
 
 use crate::report::{Answer, Report};
@@ -188,24 +189,28 @@ impl Change {
     /// The change in words; `t(key)` gives the panel's words for a message key.
     pub fn words(&self, t: &dyn Fn(&str) -> String) -> String {
         match self {
-            Change::Grade { from, to } => t("changeGrade")
-                .replace("{from}", &from.to_string())
-                .replace("{to}", &to.to_string()),
+            Change::Grade { from, to } => replace(
+                &replace(&t("changeGrade"), "{from}", &from.to_string()),
+                "{to}",
+                &to.to_string(),
+            ),
             Change::Answer { fact, now } => ANSWER_KEYS
                 .iter()
                 .find(|(f, a, _)| f == fact && a == now)
                 .map_or_else(String::new, |(_, _, key)| t(key)),
             Change::NewData { ids } => {
                 let words: Vec<String> = ids.iter().map(|id| id.replace('_', " ")).collect();
-                t("changeNewData").replace("{data}", &words.join(", "))
+                replace(&t("changeNewData"), "{data}", &words.join(", "))
             }
             Change::NewThirdParties { names } => {
-                t("changeNewThirdParties").replace("{names}", &names.join(", "))
+                replace(&t("changeNewThirdParties"), "{names}", &names.join(", "))
             }
-            Change::Retention { from_days, to_days } => t("changeRetention")
-                .replace("{from}", &period(*from_days, t))
-                .replace("{to}", &period(*to_days, t)),
-            Change::UpdatedOnly { date } => t("changeUpdatedOnly").replace("{date}", date),
+            Change::Retention { from_days, to_days } => replace(
+                &replace(&t("changeRetention"), "{from}", &period(*from_days, t)),
+                "{to}",
+                &period(*to_days, t),
+            ),
+            Change::UpdatedOnly { date } => replace(&t("changeUpdatedOnly"), "{date}", date),
         }
     }
 }
@@ -221,7 +226,11 @@ fn period(days: u32, t: &dyn Fn(&str) -> String) -> String {
     } else {
         (days, "unitDay", "unitDays")
     };
-    t(if count == 1 { one } else { many }).replace("{n}", &count.to_string())
+    replace(
+        &t(if count == 1 { one } else { many }),
+        "{n}",
+        &count.to_string(),
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Dates a policy states about itself ("Last updated 01 March 2023"), as ISO YYYY-MM-DD.
 
 use crate::pattern::Pattern;
+use crate::substring::contains;
 
 /// Which component comes first in an all-numeric date such as 03/01/2023.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,7 +138,7 @@ fn any_case_of(words: &[&str]) -> String {
 /// True when `text` holds one of `CUE_WORDS`, ASCII case ignored.
 fn holds_cue_word(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    CUE_WORDS.iter().any(|w| lower.contains(w))
+    CUE_WORDS.iter().any(|w| contains(&lower, w))
 }
 
 /// True when `text` holds two digits in a row (`\d` is ASCII in src/pattern.rs).
@@ -274,7 +275,7 @@ impl DateFinder {
     pub fn may_have_cued_dates(text: &str, cue_word: bool) -> bool {
         // A cue is read in ASCII letters (and its own `ü`), or in the two letters `(?i)`
         // folds to ASCII ones: without those the cue words are exact in any text.
-        (cue_word || !text.is_ascii() && (text.contains('\u{17F}') || text.contains('\u{212A}')))
+        (cue_word || !text.is_ascii() && (contains(text, "\u{17F}") || contains(text, "\u{212A}")))
             && may_hold_digits(text)
     }
 

@@ -8,6 +8,7 @@
 //! scoring at least `THRESHOLD` wins; below it the page is `other`.
 
 use crate::keywords::Keywords;
+use crate::substring::{contains, split_once};
 
 use crate::page::Page;
 use crate::report::{Detection, Kind};
@@ -262,7 +263,7 @@ const URL_TERMS: &str = "terms /tos conditions /agb nutzungsbedingungen /cgu /cg
 
 /// Whether `path` contains any of the space-separated `words`.
 fn contains_any(path: &str, words: &str) -> bool {
-    words.split(' ').any(|w| path.contains(w))
+    words.split(' ').any(|w| contains(path, w))
 }
 
 /// Per-group hit counts for one stretch of text.
@@ -663,7 +664,7 @@ fn top_heading<'a>(tag: &str, text: &'a str) -> Option<&'a str> {
 /// character at a time: the path words are ASCII, so `str::to_lowercase`'s one difference, a
 /// final sigma, changes no match, and its code (~4 KB in the wasm) is not needed.
 fn url_path(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = split_once(url, "://").map_or(url, |(_, r)| r);
     let rest = rest.split(['?', '#']).next().unwrap_or("");
     let path = rest.find('/').map_or("", |at| &rest[at..]);
     path.chars().flat_map(crate::case::to_lowercase).collect()

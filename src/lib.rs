@@ -42,6 +42,7 @@ pub mod read;
 pub mod report;
 pub mod shared;
 mod sort;
+mod substring;
 pub mod summary;
 pub mod text;
 #[cfg(all(feature = "train", not(target_arch = "wasm32")))]

@@ -10,6 +10,7 @@ use crate::lang::Language;
 use crate::report::{
     Answer, ArgValue, CategorySummary, ChangeNotice, Clause, Detection, Facts, Kind, Message,
 };
+use crate::substring::contains;
 use crate::ui_text::{in_english, is_message, key};
 
 /// One summary line and the clause it came from.
@@ -241,13 +242,13 @@ fn category_line(category: Category, ids: &[usize], clauses: &[Clause], facts: &
                 "not track",
             ]
             .iter()
-            .any(|p| text.contains(p))
-                && !text.contains("we honor")
+            .any(|p| contains(&text, p))
+                && !contains(&text, "we honor")
             {
                 Message::new("categoryIgnoresDnt")
             } else if ["honor", "honour", "respect", "respond to"]
                 .iter()
-                .any(|p| text.contains(p))
+                .any(|p| contains(&text, p))
             {
                 Message::new("categoryHonorsDnt")
             } else {

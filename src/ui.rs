@@ -1,6 +1,7 @@
 //! The details panel, rendered with web-sys. Shared by the in-page panel, the popup and the
 //! playground. Page text is only ever set as text (`set_text_content`), never parsed as markup.
 
+use crate::substring::replace;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -76,7 +77,7 @@ impl Ui<'_> {
         }
         grade.set_attribute(
             "aria-label",
-            &self.t("detailsGrade").replace("{grade}", &letter),
+            &replace(&self.t("detailsGrade"), "{grade}", &letter),
         )?;
         header.append_child(&grade)?;
         let titles = self.el("div", "pl-titles")?;
@@ -218,9 +219,11 @@ impl Ui<'_> {
                     .collect();
                 let foot = self.el("div", "pl-clause-foot")?;
                 if !phrases.is_empty() {
-                    let because = self
-                        .t("detailsBecauseOf")
-                        .replace("{phrases}", &phrases.join(", "));
+                    let because = replace(
+                        &self.t("detailsBecauseOf"),
+                        "{phrases}",
+                        &phrases.join(", "),
+                    );
                     foot.append_child(&self.text("span", "pl-evidence", &because)?.into())?;
                 }
                 foot.append_child(&self.show_button(index)?.into())?;
@@ -324,9 +327,8 @@ impl Ui<'_> {
             crate::Kind::Terms => "kindTerms",
             crate::Kind::Other => "kindOther",
         };
-        self.t("detailsClausesRead")
-            .replace("{kind}", &self.t(kind))
-            .replace("{count}", &report.clauses.len().to_string())
+        let read = replace(&self.t("detailsClausesRead"), "{kind}", &self.t(kind));
+        replace(&read, "{count}", &report.clauses.len().to_string())
     }
 
     fn answer(&self, value: Answer) -> String {
@@ -367,9 +369,7 @@ impl Ui<'_> {
             ChangeNotice::NotMentioned => "answerNotMentioned",
         };
         let children = match facts.children_min_age {
-            Some(age) => self
-                .t("factChildrenUnder")
-                .replace("{age}", &age.to_string()),
+            Some(age) => replace(&self.t("factChildrenUnder"), "{age}", &age.to_string()),
             None => self.t("answerNotMentioned"),
         };
         let date = match &facts.effective_date {

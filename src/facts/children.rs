@@ -2,6 +2,7 @@
 
 use super::table::Table;
 use super::{Cue, PassBuilder, Scan, Sentence};
+use crate::substring::contains;
 
 pub struct Children {
     age: Cue,
@@ -39,7 +40,7 @@ impl Children {
             let time_unit = self.time_units.iter().any(|u| rest.starts_with(u))
                 || (rest.starts_with("year")
                     && !self.age_units.iter().any(|u| rest.starts_with(u))
-                    && !s.lower.contains("child"));
+                    && !contains(&s.lower, "child"));
             if time_unit {
                 continue;
             }

@@ -22,6 +22,7 @@ mod transfer;
 
 use crate::keywords::{self, Keywords};
 use crate::pattern::{Captures, Match, Pattern};
+use crate::substring::{find, split_once};
 use std::ops::Range;
 
 use crate::dates::{order_for_lang, DateFinder, NORMALIZED_CUE_WORDS, NUMERIC_DATE_MARKS};
@@ -526,7 +527,7 @@ impl FactExtractor {
         let mut named = false;
         for sentence in sentences(text) {
             let lower = sentence.to_ascii_lowercase();
-            if let Some(at) = lower.find(&name) {
+            if let Some(at) = find(&lower, &name) {
                 if !self.negation.negated(&lower, at) {
                     return false;
                 }
@@ -773,7 +774,7 @@ fn evidence(facts: &mut Facts, fact: String, clauses: Vec<usize>) {
 
 /// The lower-case host of a URL ("news.yahoo.com").
 fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = split_once(url, "://").map_or(url, |(_, rest)| rest);
     rest.split(['/', '?', '#', ':'])
         .next()
         .unwrap_or("")

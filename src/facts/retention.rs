@@ -4,6 +4,7 @@
 use super::table::{compile, Table};
 use super::{floor_boundary, Cue, PassBuilder, Scan, Sentence};
 use crate::report::Retention;
+use crate::substring::split_once;
 
 /// Most retention periods kept.
 const MAX_RETENTION: usize = 40;
@@ -121,7 +122,7 @@ fn parse_count(text: &str) -> Option<u32> {
             total += n;
         } else {
             // German tens take their units in front: "vier" + "und" + "zwanzig".
-            let (unit, tens) = word.split_once("und")?;
+            let (unit, tens) = split_once(word, "und")?;
             total += number_word(unit)? + number_word(tens).filter(|&n| n >= 20)?;
         }
     }

@@ -3,6 +3,7 @@
 
 use super::titled_page;
 use crate::page::{Block, Page};
+use crate::substring::{find, replace};
 
 /// Reads Markdown: `#` headings, list items, paragraphs separated by blank lines.
 pub fn page_from_markdown(md: &str, url: &str) -> Page {
@@ -86,8 +87,7 @@ fn strip_markdown(text: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after
-            .find("](")
+        match find(after, "](")
             .and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)))
         {
             Some((mid, close)) => {
@@ -101,7 +101,7 @@ fn strip_markdown(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("**", "").replace("__", "").replace('`', "")
+    replace(&replace(&out, "**", ""), "__", "").replace('`', "")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::page::{Block, Page};
+use crate::substring::contains;
 
 /// Elements whose text is never page text (with their whole subtree).
 pub const SKIPPED_ELEMENTS: &[&str] = &[
@@ -92,7 +93,7 @@ impl Format {
         let looks_html = head.starts_with('<')
             && ["<html", "<!doctype", "<body", "<p"]
                 .iter()
-                .any(|tag| head.contains(tag));
+                .any(|tag| contains(&head, tag));
         if !name.ends_with(".txt") && looks_html {
             Format::Html
         } else {

@@ -2,14 +2,15 @@
 
 use super::titled_page;
 use crate::page::{Block, Page};
+use crate::substring::split;
 
 /// Reads plain text: blank lines separate paragraphs; a file without blank lines is one
 /// paragraph per line.
 pub fn page_from_text(text: &str, url: &str) -> Page {
     let has_blank_lines = text.lines().any(|l| l.trim().is_empty());
     let parts: Vec<String> = if has_blank_lines {
-        text.split("\n\n")
-            .flat_map(|p| p.split("\r\n\r\n"))
+        split(text, "\n\n")
+            .flat_map(|p| split(p, "\r\n\r\n"))
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     } else {
