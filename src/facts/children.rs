@@ -40,7 +40,7 @@ impl Children {
             let time_unit = self.time_units.iter().any(|u| rest.starts_with(u))
                 || (rest.starts_with("year")
                     && !self.age_units.iter().any(|u| rest.starts_with(u))
-                    && !contains(&s.lower, "child"));
+                    && !contains(s.lower, "child"));
             if time_unit {
                 continue;
             }
