@@ -25,8 +25,8 @@ const fromContentScript = (sender) =>
 const fromExtensionPage = (sender) => /^(chrome|moz)-extension:/.test(sender.url || '');
 
 const handlers = {
-  // content script -> worker, when its pre-check says yes: starting the worker (and with it the
-  // core, above) is all it asks for.
+  // content script -> worker, when its pre-check says yes, and wake.js at document_start on URLs
+  // with a pre-check word: starting the worker (and with it the core, above) is all it asks for.
   async wake(msg, sender) {
     if (!fromContentScript(sender)) throw new Error('wake: not from a top-level page');
     startup.woken ??= performance.now();

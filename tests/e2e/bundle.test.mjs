@@ -1,10 +1,13 @@
 // The one content script (extension/generated/content.js, written by tools/bundle-content.mjs):
-// current with its sources, the only script the manifest injects, and on an ordinary page it
-// sets up nothing beyond the pre-check (checked in the content script's own world in Chromium).
+// current with its sources, the only script the manifest injects at document_idle, and on an
+// ordinary page it sets up nothing beyond the pre-check (checked in the content script's own world
+// in Chromium). The wake at document_start (extension/wake.js) runs only on URLs with a pre-check
+// word, and starts a stopped worker while the page is still loading.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { ROOT, startServer, launchBrowser } from './harness.mjs';
 import { OUTPUT, contentBundle } from '../../tools/bundle-content.mjs';
 
@@ -26,9 +29,16 @@ test('generated/content.js is current with its sources', () => {
     'extension/generated/content.js is stale: run ./build.sh (or node tools/bundle-content.mjs)');
 });
 
-test('the manifest injects the bundle alone', () => {
+test('the manifest injects the bundle, and the wake only where the URL has a pre-check word', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/manifest.json'), 'utf8'));
-  assert.deepEqual(manifest.content_scripts.map((c) => c.js), [['generated/content.js']]);
+  const scripts = Object.fromEntries(manifest.content_scripts.map((c) => [c.run_at, c]));
+  assert.deepEqual(manifest.content_scripts.map((c) => c.js), [['wake.js'], ['generated/content.js']]);
+  assert.equal(scripts.document_idle.include_globs, undefined);
+  // The URL words are the core's (src/precheck.rs), through generated/shared.js.
+  const shared = vm.createContext({});
+  vm.runInContext(fs.readFileSync(path.join(ROOT, 'extension/generated/shared.js'), 'utf8'), shared);
+  const urlWords = JSON.parse(JSON.stringify(shared.policylensShared.precheck.urlWords));
+  assert.deepEqual(scripts.document_start.include_globs, urlWords.map((word) => `*${word}*`));
 });
 
 /** Evaluates `expression` in the extension's content-script world of `page`. */
@@ -58,4 +68,42 @@ test('an ordinary page runs only the pre-check; a policy sets up extraction and 
   await policy.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
   assert.deepEqual(await inContentScript(policy, setUp), { extract: 'function', badge: 'object' });
   await policy.close();
+});
+
+/** The extension's running service worker (a new one after a stop). */
+async function currentWorker() {
+  const mine = () => browser.context.serviceWorkers().filter((w) => new URL(w.url()).host === browser.extensionId).at(-1);
+  return mine() ?? browser.context.waitForEvent('serviceworker', { timeout: 15000 });
+}
+
+/**
+ * Opens `path` with every service worker stopped and the page's DOMContentLoaded held back by
+ * `holdMs`; returns when the worker got its first wake, in ms after DOMContentLoaded.
+ */
+async function wakeAfterDomContentLoaded(path, holdMs) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.route('**/held.js', (route) =>
+    setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), holdMs));
+  await page.goto(server.origin + path);
+  await page.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
+  const domContentLoaded = await page.evaluate(() =>
+    performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
+  const woken = await (await currentWorker()).evaluate(() => performance.timeOrigin + globalThis.policylensStartup.woken);
+  await page.close();
+  return woken - domContentLoaded;
+}
+
+test('a URL with a pre-check word wakes a stopped worker before the page has loaded', { timeout: 60000 }, async () => {
+  const holdMs = 1500;
+  server.alias('/held/privacy', 'held-policy.html');
+  server.alias('/held/notice', 'held-policy.html');
+  const byUrl = await wakeAfterDomContentLoaded('/held/privacy', holdMs);
+  assert.ok(byUrl < -holdMs / 2, `woken ${byUrl} ms after DOMContentLoaded`);
+  // The same policy at a URL without such a word: woken by the pre-check at document_idle.
+  const byPrecheck = await wakeAfterDomContentLoaded('/held/notice', holdMs);
+  assert.ok(byPrecheck >= 0, `woken ${byPrecheck} ms after DOMContentLoaded`);
 });
