@@ -2,6 +2,7 @@
 // toolbar badge. One dispatcher; only known message types; tab ids come from `sender`.
 import { startCore, analyzePage, headlineOf, summaryOf, compareSummaries } from './core.js';
 import './generated/shared.js';
+import { WARM_UP_PAGE } from './warm-up.js';
 
 // When the module graph had loaded, the extension's messages were loaded, the wasm was compiled
 // and instantiated, and the core was ready (performance.now(), from the worker's start), read by
@@ -30,6 +31,7 @@ const handlers = {
   async wake(msg, sender) {
     if (!fromContentScript(sender)) throw new Error('wake: not from a top-level page');
     startup.woken ??= performance.now();
+    ready.then(() => setTimeout(warmUp), () => {});
     return {};
   },
   // content script -> worker: a page's blocks; answers what the badge needs. The toolbar and
@@ -37,6 +39,7 @@ const handlers = {
   async analyze(msg, sender, after) {
     const timing = (globalThis.policylensTiming = { received: performance.now() });
     if (!fromContentScript(sender)) throw new Error('analyze: not from a top-level page');
+    firstAnalysisStarted = true;
     const page = validPage(msg.page, sender.url);
     // The options page's settings: no badge wanted means no analysis either.
     const settings = await currentSettings();
@@ -91,6 +94,26 @@ const handlers = {
     return { forgotten: true };
   },
 };
+
+// Whether this worker's core has had its first analysis (a page's, or the warm-up policy's).
+let firstAnalysisStarted = false;
+
+// A woken worker's core, once ready, analyses the warm-up policy, unless a page came first: on a
+// page that is still loading (woken by wake.js at document_start), V8 compiles the core's
+// functions then, not during the page's first analysis. The answer's other core calls are warmed
+// too. Nothing of it is kept.
+function warmUp() {
+  if (firstAnalysisStarted) return;
+  firstAnalysisStarted = true;
+  try {
+    const report = analyzePage(WARM_UP_PAGE);
+    compareSummaries(summaryOf(report), summaryOf(report));
+    headlineOf(report, (key) => chrome.i18n.getMessage(key));
+  } catch {
+    // A page's own analysis reports a broken core.
+  }
+  startup.warmedUp = performance.now();
+}
 
 // Work a handler leaves for after its answer (functions, which may return a promise) starts
 // AFTER_ANSWER_MS after it: started at once, even in a task of its own, it held the answer back

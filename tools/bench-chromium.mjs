@@ -63,25 +63,38 @@ const ordinary = [
   ...products.map((p) => ({ kind: 'product page', ...p })),
 ];
 
-/** Serves /policy/<name>.html and /page/<i>.html from memory (pages' own scripts are inert). */
+// A page that is still loading this long after its first bytes (an empty script at the end of
+// its body arrives late), as pages on a real network are: /held-privacy/<name>.html.
+const HELD_MS = 300;
+
+/**
+ * Serves /policy/<name>.html and /page/<i>.html from memory (pages' own scripts are inert).
+ * /privacy/<name>.html is the same policy under a path with a pre-check word, which wakes the
+ * worker at document_start (extension/wake.js); /held-privacy/ also holds the page HELD_MS.
+ */
 async function startServer() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/held.js') {
+      setTimeout(() => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(''), HELD_MS);
+      return;
+    }
     let body = null;
-    // /privacy/: the same policies under a path with a pre-check word, which wakes the worker
-    // at document_start (extension/wake.js).
-    const policy = /^\/(?:policy|privacy)\/(\w+)\.html$/.exec(url.pathname);
+    const policy = /^\/(policy|privacy|held-privacy)\/(\w+)\.html$/.exec(url.pathname);
     const page = /^\/page\/(\d+)\.html$/.exec(url.pathname);
-    if (policy && policies[policy[1]]) body = policies[policy[1]];
+    if (policy && policies[policy[2]]) body = policies[policy[2]];
+    if (policy?.[1] === 'held-privacy' && body) body = body.replace('</body>', '<script src="/held.js"></script></body>');
     if (page && ordinary[Number(page[1])]) body = ordinary[Number(page[1])].html;
     if (body === null) {
       res.writeHead(404).end();
       return;
     }
-    // No script or sub-resource of the saved page runs or loads: only its DOM is measured.
+    // No script or sub-resource of the saved page runs or loads (but /held.js): only its DOM is
+    // measured.
+    const scripts = policy?.[1] === 'held-privacy' ? "'self'" : "'none'";
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "script-src 'none'; img-src 'none'; style-src 'unsafe-inline'; font-src 'none'; connect-src 'none'; frame-src 'none'",
+      'Content-Security-Policy': `script-src ${scripts}; img-src 'none'; style-src 'unsafe-inline'; font-src 'none'; connect-src 'none'; frame-src 'none'`,
     }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -299,14 +312,17 @@ async function main() {
 
     const policyUrl = `${server.origin}/policy/${BADGE_PAGE}.html`;
     const privacyUrl = `${server.origin}/privacy/${BADGE_PAGE}.html`;
+    const heldUrl = `${server.origin}/held-privacy/${BADGE_PAGE}.html`;
     const cold = browsers.map(() => []);
     const coldPrivacy = browsers.map(() => []);
+    const coldHeld = browsers.map(() => []);
     const warm = browsers.map(() => []);
     for (let run = 0; run < (PAGES_ONLY ? 0 : NAV_RUNS); run++) {
       for (const [i, b] of browsers.entries()) {
         cold[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, true));
         warm[i].push(await timeToBadge(b.context, b.extensionId, policyUrl, false));
         coldPrivacy[i].push(await timeToBadge(b.context, b.extensionId, privacyUrl, true));
+        coldHeld[i].push(await timeToBadge(b.context, b.extensionId, heldUrl, true));
       }
     }
     for (const [i, r] of results.extensions.entries()) {
@@ -319,6 +335,8 @@ async function main() {
         coldAfterIdleMs: cold[i].map((x) => round(x.afterIdleMs, 1)),
         coldPrivacyAfterIdleMedianMs: round(median(coldPrivacy[i].map((x) => x.afterIdleMs)), 1),
         coldPrivacyAfterIdleMs: coldPrivacy[i].map((x) => round(x.afterIdleMs, 1)),
+        coldHeldAfterIdleMedianMs: round(median(coldHeld[i].map((x) => x.afterIdleMs)), 1),
+        coldHeldAfterIdleMs: coldHeld[i].map((x) => round(x.afterIdleMs, 1)),
         warmMedianMs: round(median(warm[i].map((x) => x.badgeMs)), 1),
         warmAfterDclMedianMs: round(median(warm[i].map((x) => x.afterDclMs)), 1),
         warmAfterIdleMedianMs: round(median(warm[i].map((x) => x.afterIdleMs)), 1),
@@ -326,6 +344,7 @@ async function main() {
         runs: NAV_RUNS,
         coldSteps: medianSteps(cold[i]),
         coldPrivacySteps: medianSteps(coldPrivacy[i]),
+        coldHeldSteps: medianSteps(coldHeld[i]),
         warmSteps: medianSteps(warm[i]),
       };
     }
@@ -383,6 +402,7 @@ function print(r) {
       [`badge, cold worker, after document_idle (${xs[0].badge.page}, median of ${NAV_RUNS})`, ...col((x) => ms(x.badge.coldAfterIdleMedianMs))],
       ['badge, cold worker, after DOMContentLoaded', ...col((x) => ms(x.badge.coldAfterDclMedianMs))],
       ['badge, cold worker, after document_idle, path /privacy/', ...col((x) => ms(x.badge.coldPrivacyAfterIdleMedianMs))],
+      [`badge, cold worker, after document_idle, /privacy/ held ${HELD_MS} ms`, ...col((x) => ms(x.badge.coldHeldAfterIdleMedianMs))],
       ['badge, warm worker, after document_idle', ...col((x) => ms(x.badge.warmAfterIdleMedianMs))],
       ['badge, warm worker, after DOMContentLoaded', ...col((x) => ms(x.badge.warmAfterDclMedianMs))],
     ]),
@@ -392,7 +412,8 @@ function print(r) {
     ]),
   ];
   table(rows);
-  for (const [label, key] of [['warm', 'warmSteps'], ['cold', 'coldSteps'], ['cold, path /privacy/,', 'coldPrivacySteps']]) {
+  for (const [label, key] of [['warm', 'warmSteps'], ['cold', 'coldSteps'], ['cold, path /privacy/,', 'coldPrivacySteps'],
+    [`cold, /privacy/ held ${HELD_MS} ms,`, 'coldHeldSteps']]) {
     xs.forEach((x, i) => {
       if (!x.badge) return;
       const steps = Object.entries(x.badge[key]);

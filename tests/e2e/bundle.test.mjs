@@ -78,7 +78,8 @@ async function currentWorker() {
 
 /**
  * Opens `path` with every service worker stopped and the page's DOMContentLoaded held back by
- * `holdMs`; returns when the worker got its first wake, in ms after DOMContentLoaded.
+ * `holdMs`; returns when the worker got its first wake, in ms after DOMContentLoaded, and the
+ * worker's milestones (performance.now()): warm-up analysed, the page's blocks received.
  */
 async function wakeAfterDomContentLoaded(path, holdMs) {
   const page = await browser.context.newPage();
@@ -92,18 +93,27 @@ async function wakeAfterDomContentLoaded(path, holdMs) {
   await page.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
   const domContentLoaded = await page.evaluate(() =>
     performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
-  const woken = await (await currentWorker()).evaluate(() => performance.timeOrigin + globalThis.policylensStartup.woken);
+  const worker = await currentWorker();
+  const { woken, warmedUp, received, stored } = await worker.evaluate(async () => ({
+    woken: performance.timeOrigin + globalThis.policylensStartup.woken,
+    warmedUp: globalThis.policylensStartup.warmedUp,
+    received: globalThis.policylensTiming.received,
+    stored: JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]),
+  }));
   await page.close();
-  return woken - domContentLoaded;
+  return { wokenAfterDcl: woken - domContentLoaded, warmedUp, received, stored };
 }
 
-test('a URL with a pre-check word wakes a stopped worker before the page has loaded', { timeout: 60000 }, async () => {
+test('a URL with a pre-check word wakes a stopped worker, which warms up its core while the page loads', { timeout: 60000 }, async () => {
   const holdMs = 1500;
   server.alias('/held/privacy', 'held-policy.html');
   server.alias('/held/notice', 'held-policy.html');
   const byUrl = await wakeAfterDomContentLoaded('/held/privacy', holdMs);
-  assert.ok(byUrl < -holdMs / 2, `woken ${byUrl} ms after DOMContentLoaded`);
+  assert.ok(byUrl.wokenAfterDcl < -holdMs / 2, `woken ${byUrl.wokenAfterDcl} ms after DOMContentLoaded`);
+  // The woken worker analysed its warm-up policy while the page loaded, and kept none of it.
+  assert.ok(byUrl.warmedUp < byUrl.received, `warm-up at ${byUrl.warmedUp}, page at ${byUrl.received}`);
+  assert.ok(!byUrl.stored.includes('policylens.invalid'), byUrl.stored.slice(0, 200));
   // The same policy at a URL without such a word: woken by the pre-check at document_idle.
   const byPrecheck = await wakeAfterDomContentLoaded('/held/notice', holdMs);
-  assert.ok(byPrecheck >= 0, `woken ${byPrecheck} ms after DOMContentLoaded`);
+  assert.ok(byPrecheck.wokenAfterDcl >= 0, `woken ${byPrecheck.wokenAfterDcl} ms after DOMContentLoaded`);
 });
