@@ -19,7 +19,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launchBrowser, storedReport, EXTENSION } from '../tests/e2e/harness.mjs';
+import { launchBrowser, storedReport, currentWorker, EXTENSION } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'www/samples/shop-privacy-us.html'), 'utf8');
@@ -181,11 +181,6 @@ const isExtensionScript = (e) => /^chrome-extension:/.test(e.args?.data?.url || 
 const isIdleScript = (e) => /^chrome-extension:\/\/[^/]+\/generated\/content\.js$/.test(e.args?.data?.url || '');
 
 
-/** The extension's running service worker in `context` (a new one after a cold start). */
-async function currentWorker(context, extensionId) {
-  const mine = () => context.serviceWorkers().filter((w) => new URL(w.url()).host === extensionId).at(-1);
-  return mine() ?? context.waitForEvent('serviceworker', { predicate: (w) => new URL(w.url()).host === extensionId, timeout: 15000 });
-}
 
 /**
  * The milestones the extension records (content script: `policylensTiming` in its isolated world;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { ROOT, startServer, launchBrowser } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, currentWorker } from './harness.mjs';
 import { OUTPUT, contentBundle } from '../../tools/bundle-content.mjs';
 
 let server;
@@ -70,12 +70,6 @@ test('an ordinary page runs only the pre-check; a policy sets up extraction and 
   await policy.close();
 });
 
-/** The extension's running service worker (a new one after a stop). */
-async function currentWorker() {
-  const mine = () => browser.context.serviceWorkers().filter((w) => new URL(w.url()).host === browser.extensionId).at(-1);
-  return mine() ?? browser.context.waitForEvent('serviceworker', { timeout: 15000 });
-}
-
 /**
  * Opens `path` with every service worker stopped and the page's DOMContentLoaded held back by
  * `holdMs`; returns when the worker got its first wake, in ms after DOMContentLoaded, and the
@@ -93,7 +87,7 @@ async function wakeAfterDomContentLoaded(path, holdMs) {
   await page.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
   const domContentLoaded = await page.evaluate(() =>
     performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
-  const worker = await currentWorker();
+  const worker = await currentWorker(browser.context, browser.extensionId);
   const { woken, warmedUp, received, stored } = await worker.evaluate(async () => ({
     woken: performance.timeOrigin + globalThis.policylensStartup.woken,
     warmedUp: globalThis.policylensStartup.warmedUp,

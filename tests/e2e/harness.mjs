@@ -90,6 +90,12 @@ export async function launchBrowser(extensionPath = EXTENSION, { lang } = {}) {
   return { context, worker, extensionId, close };
 }
 
+/** The extension's running service worker in `context` (a new one after a stop). */
+export async function currentWorker(context, extensionId) {
+  const mine = () => context.serviceWorkers().filter((w) => new URL(w.url()).host === extensionId).at(-1);
+  return mine() ?? context.waitForEvent('serviceworker', { predicate: (w) => new URL(w.url()).host === extensionId, timeout: 15000 });
+}
+
 /**
  * The tab id and stored entry the worker keeps for the page at `url`, or null when none
  * appears within `waitMs` (the worker stores it just after answering the content script).
