@@ -764,7 +764,7 @@ fn fixed(value: f32, decimals: u32) -> String {
     };
     let scale = 10u64.pow(decimals);
     let (whole, part) = if exponent >= 0 {
-        (u128::from(mantissa) << exponent, 0)
+        (shifted_decimal(mantissa, exponent.unsigned_abs()), 0)
     } else {
         // |value| * 10^decimals = scaled / 2^shift, rounded half to even.
         let (scaled, shift) = (u64::from(mantissa) * scale, exponent.unsigned_abs());
@@ -780,9 +780,33 @@ fn fixed(value: f32, decimals: u32) -> String {
                 quotient + u64::from(rest > half || (rest == half && quotient % 2 == 1))
             }
         };
-        (u128::from(rounded / scale), rounded % scale)
+        ((rounded / scale).to_string(), rounded % scale)
     };
     format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
+}
+
+/// `mantissa * 2^exponent` in decimal digits, by doubling: values up to f32::MAX need 128 bits,
+/// and formatting a u128 takes more wasm than this.
+fn shifted_decimal(mantissa: u32, exponent: u32) -> String {
+    // Least significant digit first.
+    let mut digits: Vec<u8> = mantissa
+        .to_string()
+        .bytes()
+        .rev()
+        .map(|d| d - b'0')
+        .collect();
+    for _ in 0..exponent {
+        let mut carry = 0;
+        for digit in &mut digits {
+            let doubled = *digit * 2 + carry;
+            *digit = doubled % 10;
+            carry = doubled / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    digits.iter().rev().map(|&d| char::from(b'0' + d)).collect()
 }
 
 #[cfg(test)]
