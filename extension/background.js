@@ -31,7 +31,7 @@ const handlers = {
   async wake(msg, sender) {
     if (!fromContentScript(sender)) throw new Error('wake: not from a top-level page');
     startup.woken ??= performance.now();
-    ready.then(() => setTimeout(warmUp), () => {});
+    warmUp(sender.url).catch(() => {});
     return {};
   },
   // content script -> worker: a page's blocks; answers what the badge needs. The toolbar and
@@ -43,7 +43,7 @@ const handlers = {
     const page = validPage(msg.page, sender.url);
     // The options page's settings: no badge wanted means no analysis either.
     const settings = await currentSettings();
-    if (!settings.autoBadge || settings.quietSites.includes(new URL(sender.url).hostname)) return { hidden: true };
+    if (!badgeWanted(settings, sender.url)) return { hidden: true };
     await ready;
     timing.ready = performance.now();
     const report = analyzePage(page);
@@ -98,11 +98,14 @@ const handlers = {
 // Whether this worker's core has had its first analysis (a page's, or the warm-up policy's).
 let firstAnalysisStarted = false;
 
-// A woken worker's core, once ready, analyses the warm-up policy, unless a page came first: on a
-// page that is still loading (woken by wake.js at document_start), V8 compiles the core's
-// functions then, not during the page's first analysis. The answer's other core calls are warmed
-// too. Nothing of it is kept.
-function warmUp() {
+// A worker woken for a page that may get a badge analyses the warm-up policy once its core is
+// ready, unless a page came first: on a page that is still loading (woken by wake.js at
+// document_start), V8 compiles the core's functions then, not during the page's first analysis.
+// The answer's other core calls are warmed too. Nothing of it is kept.
+async function warmUp(url) {
+  if (!badgeWanted(await currentSettings(), url)) return;
+  await ready;
+  await new Promise((resolve) => setTimeout(resolve));
   if (firstAnalysisStarted) return;
   firstAnalysisStarted = true;
   try {
@@ -186,6 +189,11 @@ function setToolbar(tabId, report, headline) {
     chrome.action.setBadgeTextColor({ tabId, color: colours.text }).catch(() => {});
     chrome.action.setTitle({ tabId, title: `policylens ${grade}: ${headline}` }).catch(() => {});
   }
+}
+
+// The options page's settings: whether a page at `url` gets a badge (and so an analysis).
+function badgeWanted(settings, url) {
+  return settings.autoBadge && !settings.quietSites.includes(new URL(url).hostname);
 }
 
 // The options page's settings, read once per worker start (beside the core's start) and kept

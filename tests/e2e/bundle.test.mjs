@@ -70,12 +70,8 @@ test('an ordinary page runs only the pre-check; a policy sets up extraction and 
   await policy.close();
 });
 
-/**
- * Opens `path` with every service worker stopped and the page's DOMContentLoaded held back by
- * `holdMs`; returns when the worker got its first wake, in ms after DOMContentLoaded, and the
- * worker's milestones (performance.now()): warm-up analysed, the page's blocks received.
- */
-async function wakeAfterDomContentLoaded(path, holdMs) {
+/** Opens `path` with every service worker stopped and the page's DOMContentLoaded held back `holdMs`. */
+async function openHeld(path, holdMs) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -84,30 +80,63 @@ async function wakeAfterDomContentLoaded(path, holdMs) {
   await page.route('**/held.js', (route) =>
     setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), holdMs));
   await page.goto(server.origin + path);
-  await page.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
+  return page;
+}
+
+/**
+ * When the worker got its first wake, in ms after the page's DOMContentLoaded; its milestones
+ * (performance.now()): warm-up analysed, the page's blocks received; and all it stored.
+ */
+async function workerRecord(page) {
   const domContentLoaded = await page.evaluate(() =>
     performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
   const worker = await currentWorker(browser.context, browser.extensionId);
   const { woken, warmedUp, received, stored } = await worker.evaluate(async () => ({
     woken: performance.timeOrigin + globalThis.policylensStartup.woken,
     warmedUp: globalThis.policylensStartup.warmedUp,
-    received: globalThis.policylensTiming.received,
+    received: globalThis.policylensTiming?.received,
     stored: JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]),
   }));
-  await page.close();
   return { wokenAfterDcl: woken - domContentLoaded, warmedUp, received, stored };
+}
+
+/** The record of a held policy page at `path`, once its badge shows. */
+async function wakeOfHeldPolicy(path, holdMs) {
+  const page = await openHeld(path, holdMs);
+  await page.locator('policylens-badge').waitFor({ state: 'visible', timeout: 15000 });
+  const record = await workerRecord(page);
+  await page.close();
+  return record;
 }
 
 test('a URL with a pre-check word wakes a stopped worker, which warms up its core while the page loads', { timeout: 60000 }, async () => {
   const holdMs = 1500;
   server.alias('/held/privacy', 'held-policy.html');
   server.alias('/held/notice', 'held-policy.html');
-  const byUrl = await wakeAfterDomContentLoaded('/held/privacy', holdMs);
+  const byUrl = await wakeOfHeldPolicy('/held/privacy', holdMs);
   assert.ok(byUrl.wokenAfterDcl < -holdMs / 2, `woken ${byUrl.wokenAfterDcl} ms after DOMContentLoaded`);
   // The woken worker analysed its warm-up policy while the page loaded, and kept none of it.
   assert.ok(byUrl.warmedUp < byUrl.received, `warm-up at ${byUrl.warmedUp}, page at ${byUrl.received}`);
   assert.ok(!byUrl.stored.includes('policylens.invalid'), byUrl.stored.slice(0, 200));
   // The same policy at a URL without such a word: woken by the pre-check at document_idle.
-  const byPrecheck = await wakeAfterDomContentLoaded('/held/notice', holdMs);
+  const byPrecheck = await wakeOfHeldPolicy('/held/notice', holdMs);
   assert.ok(byPrecheck.wokenAfterDcl >= 0, `woken ${byPrecheck.wokenAfterDcl} ms after DOMContentLoaded`);
+});
+
+test('a worker woken for a quiet site does not warm up', { timeout: 60000 }, async () => {
+  server.alias('/held/privacy', 'held-policy.html');
+  const setQuietSites = async (sites) => (await currentWorker(browser.context, browser.extensionId))
+    .evaluate((quietSites) => chrome.storage.local.set({ quietSites }), sites);
+  await setQuietSites(['127.0.0.1']);
+  try {
+    const page = await openHeld('/held/privacy', 1500);
+    await page.waitForTimeout(500);
+    const record = await workerRecord(page);
+    await page.close();
+    assert.ok(record.wokenAfterDcl < 0, 'woken by wake.js');
+    assert.ok(record.received > 0, 'the page was sent');
+    assert.equal(record.warmedUp, undefined);
+  } finally {
+    await setQuietSites([]);
+  }
 });
