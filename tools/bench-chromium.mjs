@@ -8,7 +8,8 @@
 //     and the milestones on the way that the extension records (page: pre-check, extraction,
 //     answer, badge drawn; worker: message received, core ready, analysis, answer);
 //   - content-script main-thread time on ordinary pages (Chromium trace events of the
-//     extension's scripts) and whether any of them reached the worker (wasm used).
+//     extension's scripts) and whether any of them reached the worker (wasm used), with two
+//     limits beside it in the same rounds (FLOOR_SCRIPTS; BENCH_FLOORS=0 leaves them out).
 // Real article and product pages are read from $POLICYLENS_DATA (e.g. ../shared/data) when set;
 // otherwise only the bundled sample article is used. Prints a table and writes JSON to
 // $BENCH_JSON when set.
@@ -17,6 +18,7 @@
 // every measurement round runs them in turn, so they share the machine's load.
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launchBrowser, storedReport, currentWorker, EXTENSION } from '../tests/e2e/harness.mjs';
@@ -51,6 +53,29 @@ function realPages(dir) {
     const bytes = fs.readFileSync(path.join(folder, name));
     return { name, html: (name.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8') };
   });
+}
+
+// Limits for the content-script cost: the first extension with its content script replaced by
+// an empty one, and by one that reads only what a pre-check must (the title and the text of up
+// to 12 headings, as src/precheck.rs's MAX_HEADINGS), in an isolated world like the real one.
+const FLOORS = process.env.BENCH_FLOORS !== '0';
+const FLOOR_SCRIPTS = {
+  'empty content script': 'void 0;\n',
+  'reads the title and 12 headings, nothing else': `(() => {
+  let chars = String(document.title).length;
+  const headings = document.querySelectorAll('h1, h2, h3');
+  for (let i = 0; i < Math.min(headings.length, 12); i++) chars += headings[i].textContent.length;
+  return chars;
+})();
+`,
+};
+
+/** A copy of the extension in `dir` whose document_idle content script is `script`. */
+function withContentScript(dir, script) {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'policylens-floor-'));
+  fs.cpSync(dir, copy, { recursive: true });
+  fs.writeFileSync(path.join(copy, 'generated/content.js'), script);
+  return copy;
 }
 
 const SIZES = [5, 20, 50, 500];
@@ -290,6 +315,8 @@ async function main() {
   const server = await startServer();
   const results = { date: new Date().toISOString(), load: fs.readFileSync('/proc/loadavg', 'utf8').trim(), extensions: [] };
   const browsers = [];
+  const floorDirs = FLOORS ? Object.entries(FLOOR_SCRIPTS).map(([name, script]) => ({ name, dir: withContentScript(dirs[0], script) })) : [];
+  const floorBrowsers = [];
   try {
     for (const dir of dirs) {
       const launchStarted = performance.now();
@@ -297,6 +324,7 @@ async function main() {
       browsers.push(browser);
       results.extensions.push({ extension: dir, launchMs: round(performance.now() - launchStarted, 0) });
     }
+    for (const { dir } of floorDirs) floorBrowsers.push(await launchBrowser(dir));
     const inputs = [
       ...Object.keys(policies).map((name) => ({ name, html: policies[name], url: `https://example.test/${name}/privacy` })),
       ...ordinary.slice(0, 3).map((p) => ({ name: `${p.kind}: ${p.name.slice(0, 12)}`, html: p.html, url: 'https://example.test/article' })),
@@ -346,14 +374,16 @@ async function main() {
 
     // Ordinary pages: the sample article SAMPLE_LOADS times, each real page once.
     const loads = [...Array(SAMPLE_LOADS).fill(0), ...[...ordinary.keys()].slice(1)];
-    const ordinaryRuns = browsers.map(() => []);
+    const measured = [...browsers, ...floorBrowsers];
+    const ordinaryRuns = measured.map(() => []);
     for (const i of loads) {
-      for (const [k, b] of browsers.entries()) {
+      for (const [k, b] of measured.entries()) {
         const r = await contentScriptTime(b.context, b.extensionId, `${server.origin}/page/${i}.html`);
         ordinaryRuns[k].push({ kind: ordinary[i].kind, name: ordinary[i].name, ...r });
       }
     }
-    for (const [k, r] of results.extensions.entries()) {
+    results.floors = floorDirs.map(({ name }) => ({ extension: name }));
+    for (const [k, r] of [...results.extensions, ...results.floors].entries()) {
       const byKind = {};
       for (const x of ordinaryRuns[k]) (byKind[x.kind] ??= []).push(x);
       r.ordinaryPages = Object.entries(byKind).map(([kind, rs]) => ({
@@ -365,7 +395,8 @@ async function main() {
       }));
     }
   } finally {
-    for (const b of browsers) await b.close();
+    for (const b of [...browsers, ...floorBrowsers]) await b.close();
+    for (const { dir } of floorDirs) fs.rmSync(dir, { recursive: true, force: true });
     await server.close();
   }
   print(results);
@@ -407,6 +438,15 @@ function print(r) {
     ]),
   ];
   table(rows);
+  if (r.floors.length) {
+    console.log(`\nLimits beside them, measured in the same rounds (copies of [1] with another content script):`);
+    r.floors.forEach((f, i) => console.log(`  [L${i + 1}] ${f.extension}`));
+    table([
+      ['', ...r.floors.map((_, i) => `[L${i + 1}]`)],
+      ...xs[0].ordinaryPages.map((o, j) => [`content scripts, ${o.kind}: median main thread`,
+        ...r.floors.map((f) => ms(f.ordinaryPages[j].medianMs, 2))]),
+    ]);
+  }
   for (const [label, key] of [['warm', 'warmSteps'], ['cold', 'coldSteps'], ['cold, path /privacy/,', 'coldPrivacySteps'],
     [`cold, /privacy/ held ${HELD_MS} ms,`, 'coldHeldSteps']]) {
     xs.forEach((x, i) => {
